@@ -1,0 +1,2 @@
+// Placeholder until the glossary compiler lands (issue 3).
+console.log('glossary: no packs yet');

@@ -1,0 +1,110 @@
+// Finds a Chromium that loads unpacked extensions, shared by `npm start`, the e2e tests and the bench.
+// Order: $CHROMIUM_PATH; a system Chromium; a Playwright-downloaded Chromium. If none is found,
+// installs one (apt as root on Debian/Ubuntu, otherwise `npx playwright install chromium`).
+// Branded Google Chrome 137+ ignores --load-extension, so it is never a candidate.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const SYSTEM_CANDIDATES = [
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/lib/chromium-browser/chromium-browser',
+];
+
+function onPath(name: string): string | undefined {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  const p = r.stdout.trim();
+  return r.status === 0 && p ? p : undefined;
+}
+
+async function playwrightChromium(): Promise<string | undefined> {
+  try {
+    const { chromium } = await import('playwright-core');
+    const p = chromium.executablePath();
+    return p && existsSync(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function discoverChromium(): Promise<string | undefined> {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new BrowserMissing(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
+  }
+  for (const p of SYSTEM_CANDIDATES) if (existsSync(p)) return p;
+  const named = onPath('chromium') ?? onPath('chromium-browser');
+  if (named) return named;
+  return playwrightChromium();
+}
+
+export class BrowserMissing extends Error {}
+
+function isDebianLike() {
+  return existsSync('/etc/debian_version');
+}
+
+function tryInstall() {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && isDebianLike() && onPath('apt-get')) {
+    console.error('No Chromium found: installing Debian’s chromium package with apt-get …');
+    try {
+      execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  console.error('No Chromium found: running `npx playwright install chromium` …');
+  const r = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
+  return r.status === 0;
+}
+
+/** Returns a Chromium path, installing one if needed; exits with one clear paragraph if it cannot. */
+export async function requireChromium(): Promise<string> {
+  let found: string | undefined;
+  try {
+    found = await discoverChromium();
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+  if (found) return found;
+  if (tryInstall()) {
+    found = await discoverChromium();
+    if (found) return found;
+  }
+  return fail('');
+}
+
+function fail(reason: string): never {
+  console.error(
+    `\nBriefing Lens needs Chromium (not branded Google Chrome, which ignores --load-extension) to run ` +
+      `its demo and browser tests, and none could be found or installed. ${reason} Install one and try ` +
+      `again: on Debian or Ubuntu \`sudo apt-get install chromium\`; elsewhere ` +
+      `\`npx playwright install chromium\`; or point CHROMIUM_PATH at a Chromium binary.\n`,
+  );
+  process.exit(1);
+}
+
+/** Flags for a quiet Chromium on a machine with no network, as root, with our extension loaded. */
+export function chromiumArgs(extensionDir?: string): string[] {
+  const args = [
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-sandbox',
+  ];
+  if (extensionDir)
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  return args;
+}

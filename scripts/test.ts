@@ -1,0 +1,27 @@
+// `npm test`: every check a change must pass, in order, stopping at the first failure.
+// Type check → lint/format → glossary check → unit tests → build → browser tests.
+import { spawnSync } from 'node:child_process';
+import { requireChromium } from './browser';
+
+const steps: Array<[string, string[]]> = [
+  ['glossary', ['npm', 'run', '-s', 'glossary:check']],
+  ['types', ['npx', 'tsc', '--noEmit']],
+  ['lint', ['npx', 'biome', 'check', '.']],
+  ['unit', ['npx', 'vitest', 'run']],
+  ['build', ['npx', 'wxt', 'build']],
+  ['e2e', ['npx', 'vitest', 'run', '-c', 'vitest.e2e.config.ts']],
+];
+
+const only = process.argv.slice(2);
+for (const [name, cmd] of steps) {
+  if (only.length && !only.includes(name)) continue;
+  if (name === 'e2e') process.env.CHROMIUM_PATH ||= await requireChromium();
+  console.log(`\n▶ ${name}: ${cmd.join(' ')}`);
+  const [bin = 'npx', ...args] = cmd;
+  const r = spawnSync(bin, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n✖ npm test failed at step “${name}”.`);
+    process.exit(r.status ?? 1);
+  }
+}
+console.log('\n✔ all checks passed');

@@ -1,0 +1,32 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Firefox 140 is the first release with the CSS Custom Highlight API, which painting relies on.
+const FIREFOX_MIN = '140.0';
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Briefing Lens',
+    description:
+      'Context while you read the news: marks the briefing’s terms on any page and explains them on hover.',
+    permissions: ['storage', 'contextMenus'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Briefing Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'briefing-lens@briefing-lens.example',
+              strict_min_version: FIREFOX_MIN,
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
