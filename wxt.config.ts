@@ -6,6 +6,8 @@ const FIREFOX_MIN = '140.0';
 
 export default defineConfig({
   imports: false,
+  // BL_OUT_DIR lets parallel builds (a developer's and a test run's) use separate folders.
+  outDir: process.env.BL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],

@@ -8,7 +8,7 @@ import { chromiumArgs, discoverChromium } from '../../scripts/browser';
 import { serve } from '../../scripts/serve';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = join(ROOT, process.env.BL_OUT_DIR ?? '.output', 'chrome-mv3');
 export const SHARED = resolve(ROOT, '../shared');
 
 export interface Session {
