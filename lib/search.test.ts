@@ -11,7 +11,9 @@ describe('createSearch', () => {
     expect(hits[0]?.id).toBe('abraham-accords');
     // The label's matched characters are reported for highlighting.
     const title = hits[0]?.title;
-    const marked = segments(title ?? { text: '', ranges: [] }).filter((s) => s.hit).map((s) => s.text);
+    const marked = segments(title ?? { text: '', ranges: [] })
+      .filter((s) => s.hit)
+      .map((s) => s.text);
     expect(marked.join(' ')).toMatch(/Abraham/);
   });
 
@@ -60,7 +62,15 @@ describe('snippet and segments', () => {
   });
 
   it('splits text into plain and hit pieces, merging overlaps', () => {
-    expect(segments({ text: 'abcdef', ranges: [[3, 4], [1, 3]] })).toEqual([
+    expect(
+      segments({
+        text: 'abcdef',
+        ranges: [
+          [3, 4],
+          [1, 3],
+        ],
+      }),
+    ).toEqual([
       { text: 'a', hit: false },
       { text: 'bcd', hit: true },
       { text: 'e', hit: true },
