@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { hitTest, rectsContain } from './hit-test';
+import type { PageIndex, ShownMention } from './types';
+
+const rect = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom });
+
+describe('rectsContain', () => {
+  it('is true inside any line box and false in the gap between them', () => {
+    const lines = [rect(100, 0, 300, 20), rect(0, 20, 50, 40)];
+    expect(rectsContain(lines, 200, 10)).toBe(true);
+    expect(rectsContain(lines, 25, 30)).toBe(true);
+    expect(rectsContain(lines, 80, 30)).toBe(false);
+    expect(rectsContain(lines, 320, 10)).toBe(false);
+  });
+});
+
+// A text node stand-in and a document whose caret API snaps to the nearest character, like browsers do.
+const text = { nodeType: 3 } as unknown as Node;
+const mention: ShownMention = {
+  id: 1,
+  term: 'pakistan',
+  text: 'Pakistan',
+  range: { getClientRects: () => [rect(100, 0, 160, 20)] } as unknown as Range,
+};
+const index: PageIndex = {
+  // The mention covers offsets [10, 18) of the text node.
+  at: (node, offset) => (node === text && offset >= 10 && offset < 18 ? mention : undefined),
+  list: () => [mention],
+  onChange: () => () => {},
+};
+const docSnapping = (offset: number) =>
+  ({ caretPositionFromPoint: () => ({ offsetNode: text, offset }) }) as unknown as Document;
+
+describe('hitTest', () => {
+  it('finds the mention under the pointer', () => {
+    expect(hitTest(docSnapping(12), index, 120, 10)).toBe(mention);
+  });
+
+  it('finds it over the last half of its last letter, where the caret lands just past it', () => {
+    expect(hitTest(docSnapping(18), index, 159, 10)).toBe(mention);
+  });
+
+  it('finds nothing in blank space past the line end, though the caret snaps onto the word', () => {
+    expect(hitTest(docSnapping(18), index, 400, 10)).toBeUndefined();
+    expect(hitTest(docSnapping(17), index, 400, 10)).toBeUndefined();
+  });
+
+  it('falls back to caretRangeFromPoint', () => {
+    const doc = {
+      caretRangeFromPoint: () => ({ startContainer: text, startOffset: 11 }),
+    } as unknown as Document;
+    expect(hitTest(doc, index, 120, 10)).toBe(mention);
+  });
+});

@@ -1,0 +1,92 @@
+// Which shown mention is under the pointer. Highlights receive no events, so the text position under
+// the pointer is looked up in the page index and confirmed against the mention's line boxes: the caret
+// APIs snap to the nearest character, so blank space past a line's end would otherwise "hit" its last word.
+import type { PageIndex, ShownMention } from './types';
+
+export interface RectLike {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Whether (x, y) falls inside one of `rects`, allowing `slack` px for sub-pixel rounding. */
+export function rectsContain(rects: Iterable<RectLike>, x: number, y: number, slack = 1): boolean {
+  for (const r of rects) {
+    if (x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack)
+      return true;
+  }
+  return false;
+}
+
+const TEXT_NODE = 3;
+
+interface CaretPosition {
+  offsetNode: Node;
+  offset: number;
+}
+type CaretDocument = Document & {
+  caretPositionFromPoint?: (x: number, y: number, options?: unknown) => CaretPosition | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+/** The text position under (x, y), from the standard API or WebKit's older one. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+  const d = doc as CaretDocument;
+  if (typeof d.caretPositionFromPoint === 'function') {
+    let p = d.caretPositionFromPoint(x, y);
+    // Over an open shadow root the caret stops at its host unless the root is passed in.
+    const shadowRoot = (p?.offsetNode as Element | undefined)?.shadowRoot;
+    if (shadowRoot) p = d.caretPositionFromPoint(x, y, { shadowRoots: [shadowRoot] }) ?? p;
+    return p ? { node: p.offsetNode, offset: p.offset } : undefined;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : undefined;
+  }
+  return undefined;
+}
+
+interface HighlightHit {
+  highlight: unknown;
+  ranges: AbstractRange[];
+}
+type HighlightRegistryWithHit = {
+  highlightsFromPoint?: (x: number, y: number) => HighlightHit[];
+  forEach?: (cb: (value: unknown, key: string) => void) => void;
+};
+
+/** Ranges of our own highlights under (x, y), where the browser can tell (`highlightsFromPoint`). */
+function highlightRangesAt(x: number, y: number): AbstractRange[] | undefined {
+  const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistryWithHit } | undefined)
+    ?.highlights;
+  if (!registry || typeof registry.highlightsFromPoint !== 'function') return undefined;
+  const ours = new Set<unknown>();
+  registry.forEach?.((value, key) => {
+    if (key.startsWith('briefing-lens')) ours.add(value);
+  });
+  const out: AbstractRange[] = [];
+  for (const hit of registry.highlightsFromPoint(x, y)) if (ours.has(hit.highlight)) out.push(...hit.ranges);
+  return out;
+}
+
+/** The shown mention whose text is under the viewport point (x, y), if any. */
+export function hitTest(doc: Document, index: PageIndex, x: number, y: number): ShownMention | undefined {
+  const confirm = (m: ShownMention | undefined) =>
+    m && rectsContain(m.range.getClientRects(), x, y) ? m : undefined;
+
+  const fromHighlights = highlightRangesAt(x, y);
+  if (fromHighlights) {
+    for (const r of fromHighlights) {
+      const m = confirm(index.at(r.startContainer, r.startOffset));
+      if (m) return m;
+    }
+    // The registry may hold ranges the index no longer knows (mid-rescan); the caret path still works.
+  }
+
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== TEXT_NODE) return undefined;
+  // The caret sits between characters: over a word's last half it lands just past the word.
+  const m = confirm(index.at(caret.node, caret.offset));
+  return m ?? (caret.offset > 0 ? confirm(index.at(caret.node, caret.offset - 1)) : undefined);
+}
