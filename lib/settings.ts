@@ -8,7 +8,7 @@
 // - v2: packs gained off-by-default topics, so the reader needs "on" overrides too: `disabledTopics`
 //   became `topicsOff` plus `topicsOn`. `delay` (seconds, coarse steps) became `dwellMs`. `underline`
 //   became `highlightStyle` ('underline' | 'none'), `color` became `highlightColor`. Alt-to-look-up was
-//   a boolean `requireAlt`. Paused sites were stored as origins taken from the tab (`https://x.com`).
+//   a boolean `requireAlt`. Paused sites (v1 and v2) were origins taken from the tab (`https://x.com`).
 // - v3 (current): paused sites are host patterns (origins could not say `*.example.com`, and pausing
 //   `https://x.com` left `http://x.com` and `www.x.com` marked). `requireAlt` became `trigger`, which
 //   adds 'click'. New: `firstOccurrenceOnly`, highlight style 'background'.
@@ -321,7 +321,7 @@ async function writeSettings(next: Settings): Promise<void> {
   const bytes = syncSize(parsed.output);
   if (bytes > SYNC_ITEM_QUOTA_BYTES) {
     throw new SettingsWriteError(
-      `Not saved: your settings would take ${bytes} bytes, more than the ${SYNC_ITEM_QUOTA_BYTES} your browser syncs. Remove some paused sites or hidden terms and try again.`,
+      `Not saved: your settings would take ${bytes} bytes, more than the ${SYNC_ITEM_QUOTA_BYTES} bytes your browser can sync. Remove some paused sites or hidden terms and try again.`,
     );
   }
   try {
