@@ -1,0 +1,53 @@
+import type { CompiledGlossary, Term } from '../../glossary/types';
+import { CardFrame } from './CardFrame';
+
+export interface NoMatchCardProps {
+  glossary: CompiledGlossary;
+  /** The selected text that matched no term. */
+  text: string;
+  /** Closest terms, as term ids (labels are accepted too). */
+  suggestions: string[];
+  pinned: boolean;
+  onTogglePin(): void;
+  onClose(): void;
+  onSelectTerm(termId: string): void;
+}
+
+const MAX_SHOWN = 60;
+
+/** "Explain selection" found nothing: say so, and offer the closest terms. */
+export function NoMatchCard(props: NoMatchCardProps) {
+  const text = props.text.replace(/\s+/g, ' ').trim();
+  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+  const terms = props.suggestions
+    .map((s) => props.glossary.terms.find((t) => t.id === s || t.label.toLowerCase() === s.toLowerCase()))
+    .filter((t): t is Term => t !== undefined);
+  return (
+    <CardFrame
+      titleId="bl-title"
+      title={`No match for “${shown}”`}
+      pinned={props.pinned}
+      onTogglePin={props.onTogglePin}
+      onClose={props.onClose}
+    >
+      {terms.length > 0 ? (
+        <section class="bl-section" aria-labelledby="bl-suggest-heading">
+          <h3 class="bl-heading" id="bl-suggest-heading">
+            Did you mean
+          </h3>
+          <ul class="bl-chips">
+            {terms.map((t) => (
+              <li key={t.id}>
+                <button type="button" class="bl-chip" onClick={() => props.onSelectTerm(t.id)}>
+                  {t.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p class="bl-note">The briefing has no term like this.</p>
+      )}
+    </CardFrame>
+  );
+}
