@@ -1,8 +1,15 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 // Firefox 140 is the first release with the CSS Custom Highlight API, which painting relies on.
 const FIREFOX_MIN = '140.0';
+
+// The benchmark builds a second extension with a generated 10,000-term glossary: BL_GLOSSARY_JSON
+// swaps the compiled glossary JSON for that file wherever it is imported (`…/generated/glossary.json`).
+const glossaryOverride = process.env.BL_GLOSSARY_JSON
+  ? [{ find: /^(?:.*\/)?generated\/glossary\.json$/, replacement: resolve(process.env.BL_GLOSSARY_JSON) }]
+  : [];
 
 export default defineConfig({
   imports: false,
@@ -11,7 +18,20 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    resolve: { alias: glossaryOverride },
   }),
+  zip: {
+    // Store-ready zips under .output/: chrome-mv3, firefox-mv2, and the sources zip Mozilla's review
+    // rebuilds from (`npm ci && npm run build:firefox`). Local artefacts and generated files stay out.
+    excludeSources: [
+      'demo.png',
+      'stats.html',
+      '**/*.log',
+      'bench/out/**',
+      'tests/e2e/out/**',
+      'glossary/generated/**',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Briefing Lens',
     description:

@@ -1,0 +1,406 @@
+// `npm run bench`: the extension's scan cost against a bare text walk and mark.js, long tasks,
+// glossary-size scaling, hover latency and bundle size, in a real Chromium. Prints a table, writes
+// bench/results.json, and exits non-zero naming each missed budget (DESIGN.md "Budgets").
+//
+// Options (flags or env): --runs N / BENCH_RUNS (default 5) · --corpus N / BENCH_CORPUS (largest corpus
+// pages, default 10) · --pages a,b / BENCH_PAGES (only pages whose name contains one of these) ·
+// --synthetic-mb N / BENCH_SYNTHETIC_MB (default 5) · --hovers N / BENCH_HOVERS (default 20) ·
+// --no-build · --no-10k · --profile (CPU profile of our scan on the largest page, into bench/out/) ·
+// --quick (2 runs, 3 corpus pages, 10 hovers).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { CompiledGlossary } from '../glossary/types';
+import type { PageTermsResponse, ScanStats } from '../lib/messages';
+import { requireChromium } from '../scripts/browser';
+import { type ExtensionBrowser, launchExtension, pollReady, sendToTab } from '../scripts/extension';
+import { serve } from '../scripts/serve';
+import { ALIAS_REGEX_FLAGS, aliasRegexSource } from './alias-regex';
+import { generateGlossary } from './glossary-10k';
+import { measureHoverLatency } from './hover';
+import { profileScan } from './profile';
+import { BUDGETS, median, missedBudgets, type PageResult, type Results } from './stats';
+import { syntheticArticle } from './synthetic-page';
+import { startTrace, summariseTasks } from './trace';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/out');
+const CORPUS = resolve(ROOT, '../shared/corpus/readability');
+const GLOSSARY_JSON = join(ROOT, 'glossary/generated/glossary.json');
+const GLOSSARY_10K_JSON = join(OUT, 'glossary-10k.json');
+const BUNDLED_OUT = '.output-bench';
+const TEN_K_OUT = '.output-bench-10k';
+const MARKJS = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
+/** A 5 MB page can take a while to scan on a slow machine; this is a hang guard, not a budget. */
+const READY_TIMEOUT_MS = 120_000;
+
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    corpus: { type: 'string' },
+    pages: { type: 'string' },
+    'synthetic-mb': { type: 'string' },
+    hovers: { type: 'string' },
+    'no-build': { type: 'boolean' },
+    'no-10k': { type: 'boolean' },
+    profile: { type: 'boolean' },
+    quick: { type: 'boolean' },
+  },
+});
+const num = (flag: string | undefined, env: string | undefined, fallback: number) => {
+  const n = Number(flag ?? env);
+  return flag === undefined && env === undefined ? fallback : Number.isFinite(n) ? n : fallback;
+};
+const quick = Boolean(flags.quick);
+const RUNS = num(flags.runs, process.env.BENCH_RUNS, quick ? 2 : 5);
+const CORPUS_PAGES = num(flags.corpus, process.env.BENCH_CORPUS, quick ? 3 : 10);
+const SYNTHETIC_MB = num(flags['synthetic-mb'], process.env.BENCH_SYNTHETIC_MB, 5);
+const HOVERS = num(flags.hovers, process.env.BENCH_HOVERS, quick ? 10 : 20);
+const ONLY = (flags.pages ?? process.env.BENCH_PAGES ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const WITH_10K = !flags['no-10k'];
+
+interface BenchPage {
+  name: string;
+  path: string;
+  bytes: number;
+}
+
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`▶ ${label}`);
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  if (r.status !== 0) {
+    console.error(`✖ ${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function build() {
+  run('compiling the glossary', 'npm', ['run', '-s', 'glossary:check']);
+  run(`building the extension into ${BUNDLED_OUT}/`, 'npx', ['wxt', 'build'], { BL_OUT_DIR: BUNDLED_OUT });
+  if (!WITH_10K) return;
+  const base = JSON.parse(readFileSync(GLOSSARY_JSON, 'utf8')) as CompiledGlossary;
+  writeFileSync(GLOSSARY_10K_JSON, JSON.stringify(generateGlossary(base, 10_000)));
+  run(`building the 10,000-term extension into ${TEN_K_OUT}/`, 'npx', ['wxt', 'build'], {
+    BL_OUT_DIR: TEN_K_OUT,
+    BL_GLOSSARY_JSON: GLOSSARY_10K_JSON,
+  });
+}
+
+function choosePages(syntheticBytes: number): BenchPage[] {
+  const pages: BenchPage[] = [
+    { name: 'demo', path: '/demo/index.html', bytes: statSync(join(ROOT, 'demo/index.html')).size },
+  ];
+  if (existsSync(CORPUS)) {
+    const files = readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ f, size: statSync(join(CORPUS, f)).size }))
+      .sort((a, b) => b.size - a.size)
+      .slice(0, CORPUS_PAGES);
+    for (const { f, size } of files)
+      pages.push({ name: f.replace(/\.html$/, ''), path: `/corpus/${f}`, bytes: size });
+  } else console.log(`(no corpus at ${CORPUS}: measuring the demo and synthetic pages only)`);
+  if (SYNTHETIC_MB > 0)
+    pages.push({ name: `synthetic-${SYNTHETIC_MB}mb`, path: '/synthetic/index.html', bytes: syntheticBytes });
+  return ONLY.length ? pages.filter((p) => ONLY.some((o) => p.name.includes(o))) : pages;
+}
+
+/** Pages may only reach the bench server: every other request is refused, so nothing leaves the machine. */
+async function confine(context: BrowserContext, origin: string) {
+  await context.route(
+    (url) =>
+      url.protocol === 'http:' ||
+      url.protocol === 'https:' ||
+      url.protocol === 'ws:' ||
+      url.protocol === 'wss:',
+    (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()),
+  );
+}
+
+async function scanStats(ext: ExtensionBrowser, page: Page): Promise<ScanStats> {
+  try {
+    return await pollReady<ScanStats>(ext.worker, page, { type: 'get-scan-stats' }, READY_TIMEOUT_MS, 100);
+  } catch (e) {
+    const terms = await sendToTab<PageTermsResponse | undefined>(ext.worker, page, {
+      type: 'get-page-terms',
+    }).catch(() => undefined);
+    if (terms?.ready)
+      throw new Error(
+        'the content script is ready but does not answer { type: "get-scan-stats" } (lib/messages.ts)',
+      );
+    throw e;
+  }
+}
+
+/** The floor: a bare walk over every text node of the page, reading its text. Timed inside the page. */
+function floorWalk(): { ms: number; chars: number } {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  return { ms: performance.now() - t0, chars };
+}
+
+interface OursSample {
+  stats: ScanStats;
+  floorMs: number;
+  textChars: number;
+  longestTaskMs: number;
+  ourLongestTaskMs: number;
+}
+
+async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage): Promise<OursSample> {
+  const page = await ext.context.newPage();
+  try {
+    const cdp = await ext.context.newCDPSession(page);
+    const stopTrace = await startTrace(cdp);
+    await page.goto(origin + p.path, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    const stats = await scanStats(ext, page);
+    const tasks = summariseTasks(await stopTrace(), `chrome-extension://${ext.extensionId}/`);
+    await cdp.detach();
+    const floor = await page.evaluate(floorWalk);
+    return {
+      stats,
+      floorMs: floor.ms,
+      textChars: floor.chars,
+      longestTaskMs: tasks?.longestInWindowMs ?? Number.NaN,
+      ourLongestTaskMs: tasks?.longestOursMs ?? Number.NaN,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureMarkjs(
+  ext: ExtensionBrowser,
+  origin: string,
+  p: BenchPage,
+  regex: string,
+): Promise<{ ms: number; matches: number }> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(origin + p.path, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    // Let our own scan finish first so the two never share the main thread.
+    await scanStats(ext, page);
+    await page.addScriptTag({ path: MARKJS });
+    return await page.evaluate(
+      ({ source, flags }) => {
+        const Mark = (window as unknown as { Mark: new (ctx: Element) => MarkInstance }).Mark;
+        let matches = 0;
+        const t0 = performance.now();
+        new Mark(document.body).markRegExp(new RegExp(source, flags), {
+          exclude: ['script', 'style'],
+          // Our engine matches across inline elements ("Abraham <em>Accords</em>"); so must the baseline.
+          acrossElements: true,
+          done: (n: number) => {
+            matches = n;
+          },
+        });
+        return { ms: performance.now() - t0, matches };
+      },
+      { source: regex, flags: ALIAS_REGEX_FLAGS },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+interface MarkInstance {
+  markRegExp(
+    re: RegExp,
+    options: { exclude: string[]; acrossElements: boolean; done: (n: number) => void },
+  ): void;
+}
+
+async function measureOursOnly(ext: ExtensionBrowser, origin: string, p: BenchPage): Promise<number> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(origin + p.path, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    return (await scanStats(ext, page)).cpuMs;
+  } finally {
+    await page.close();
+  }
+}
+
+function contentScriptGzipBytes(outDir: string): number {
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+  };
+  const files = new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]));
+  let total = 0;
+  for (const f of files) total += gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length;
+  return total;
+}
+
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+
+function table(results: Results): string {
+  const head = [
+    'page',
+    'KB',
+    'text',
+    'floor ms',
+    'ours ms',
+    'mark.js ms',
+    '÷floor',
+    'mark.js÷',
+    'task ms',
+    'matches',
+  ];
+  const rows = results.pages.map((p) => [
+    p.name,
+    fmt(p.bytes / 1024, 0),
+    String(p.textChars),
+    fmt(p.floorMs, 2),
+    fmt(p.oursMs, 2),
+    fmt(p.markjsMs, 1),
+    fmt(p.ratioFloor, 2),
+    fmt(p.ratioMarkjs, 1),
+    fmt(p.longestTaskMs, 1),
+    `${p.matches.ours}/${p.matches.markjs}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  if (!flags['no-build']) build();
+  if (!existsSync(GLOSSARY_JSON))
+    throw new Error(`no compiled glossary at ${GLOSSARY_JSON}: run npm run glossary:check`);
+  const glossary = JSON.parse(readFileSync(GLOSSARY_JSON, 'utf8')) as CompiledGlossary;
+  const regex = aliasRegexSource(glossary.aliases.map((a) => a.norm));
+
+  const synthetic = SYNTHETIC_MB > 0 ? syntheticArticle(Math.round(SYNTHETIC_MB * 1024 * 1024)) : '';
+  const pages = choosePages(Buffer.byteLength(synthetic));
+  const server = await serve({
+    mounts: { '/demo/': join(ROOT, 'demo'), ...(existsSync(CORPUS) ? { '/corpus/': CORPUS } : {}) },
+    pages: synthetic ? { '/synthetic/index.html': synthetic } : {},
+  });
+  const executablePath = await requireChromium();
+  const headless = { executablePath, headless: true, viewport: { width: 1280, height: 900 } };
+  const bundled = await launchExtension({ ...headless, extensionDir: join(ROOT, BUNDLED_OUT, 'chrome-mv3') });
+  const tenK =
+    WITH_10K && existsSync(join(ROOT, TEN_K_OUT, 'chrome-mv3'))
+      ? await launchExtension({ ...headless, extensionDir: join(ROOT, TEN_K_OUT, 'chrome-mv3') })
+      : undefined;
+  await confine(bundled.context, server.origin);
+  if (tenK) await confine(tenK.context, server.origin);
+  const browserVersion =
+    bundled.context.browser()?.version() ?? (await bundled.worker.evaluate(() => navigator.userAgent));
+
+  const samples = new Map<
+    string,
+    { ours: OursSample[]; markjs: Array<{ ms: number; matches: number }>; tenK: number[] }
+  >(pages.map((p) => [p.name, { ours: [], markjs: [], tenK: [] }]));
+  const started = Date.now();
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      for (const p of pages) {
+        const s = samples.get(p.name);
+        if (!s) continue;
+        // Interleave the approaches, rotating their order each run, so drift hits them all alike.
+        const steps: Array<() => Promise<void>> = [
+          async () => void s.ours.push(await measureOurs(bundled, server.origin, p)),
+          async () => void s.markjs.push(await measureMarkjs(bundled, server.origin, p, regex)),
+        ];
+        if (tenK) steps.push(async () => void s.tenK.push(await measureOursOnly(tenK, server.origin, p)));
+        for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]?.();
+        process.stdout.write(
+          `\r  run ${r + 1}/${RUNS} · ${p.name.padEnd(24)} ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
+      }
+    }
+    process.stdout.write('\n');
+
+    const pageResults: PageResult[] = pages.map((p) => {
+      const s = samples.get(p.name) ?? { ours: [], markjs: [], tenK: [] };
+      const floorMs = median(s.ours.map((o) => o.floorMs));
+      const oursMs = median(s.ours.map((o) => o.stats.cpuMs));
+      const markjsMs = median(s.markjs.map((m) => m.ms));
+      return {
+        name: p.name,
+        bytes: p.bytes,
+        textChars: s.ours[0]?.textChars ?? 0,
+        floorMs,
+        oursMs,
+        markjsMs,
+        ratioFloor: oursMs / floorMs,
+        ratioMarkjs: markjsMs / oursMs,
+        longestTaskMs: median(s.ours.map((o) => o.longestTaskMs)),
+        matches: { ours: s.ours[0]?.stats.mentions ?? 0, markjs: s.markjs[0]?.matches ?? 0 },
+        ourLongestTaskMs: median(s.ours.map((o) => o.ourLongestTaskMs)),
+        longestSliceMs: median(s.ours.map((o) => o.stats.longestSliceMs)),
+        wallMs: median(s.ours.map((o) => o.stats.wallMs)),
+        slices: median(s.ours.map((o) => o.stats.slices)),
+        ...(tenK ? { oursTenThousandMs: median(s.tenK) } : {}),
+      };
+    });
+
+    let scaling: Results['scaling'] = null;
+    if (tenK) {
+      // Summed over every page: dominated by the large pages, where glossary size would show.
+      const bundledMs = pageResults.reduce((n, p) => n + p.oursMs, 0);
+      const tenThousandMs = pages.reduce((n, p) => n + median(samples.get(p.name)?.tenK ?? []), 0);
+      scaling = { bundledMs, tenThousandMs, ratio: tenThousandMs / bundledMs, page: 'sum over all pages' };
+    }
+
+    const hover = await measureHoverLatency(bundled, server.origin, '/demo/index.html', HOVERS);
+    if (flags.profile) {
+      const largest = [...pages].sort((a, b) => b.bytes - a.bytes)[0];
+      if (largest)
+        await profileScan(bundled, server.origin + largest.path, join(OUT, `${largest.name}.cpuprofile`));
+    }
+
+    const results: Results = {
+      browser: browserVersion,
+      runs: RUNS,
+      pages: pageResults,
+      scaling,
+      hoverLatencyMs: hover.medianMs,
+      contentScriptGzipBytes: contentScriptGzipBytes(join(ROOT, BUNDLED_OUT, 'chrome-mv3')),
+    };
+    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+    console.log(`\n${table(results)}\n`);
+    console.log(`browser: ${results.browser} · runs: ${RUNS} (medians) · ${new Date().toISOString()}`);
+    console.log(
+      `scaling: ${scaling ? `bundled ${fmt(scaling.bundledMs)} ms, 10,000 terms ${fmt(scaling.tenThousandMs)} ms, ratio ${fmt(scaling.ratio, 2)}` : 'not measured'}`,
+    );
+    console.log(
+      `hover latency: ${hover.medianMs === null ? `not measured (${hover.note})` : `${fmt(hover.medianMs, 2)} ms median over ${hover.samples.length} hovers`}`,
+    );
+    console.log(`content script + CSS, gzipped: ${(results.contentScriptGzipBytes / 1024).toFixed(1)} KB`);
+    console.log(`wrote bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+    const missed = missedBudgets(results);
+    if (missed.length) {
+      console.error(`\n✖ ${missed.length} budget(s) missed:\n  - ${missed.join('\n  - ')}`);
+      process.exitCode = 1;
+    } else console.log(`\n✔ every budget holds (${Object.keys(BUDGETS).length} checks)`);
+  } finally {
+    await bundled.close();
+    await tenK?.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(`\n✖ bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(2);
+});

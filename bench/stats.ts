@@ -1,0 +1,80 @@
+// Medians and the budget check (DESIGN.md "Budgets"), kept pure so they are unit-tested.
+
+export function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return Number.NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export interface PageResult {
+  name: string;
+  bytes: number;
+  textChars: number;
+  floorMs: number;
+  oursMs: number;
+  markjsMs: number;
+  ratioFloor: number;
+  ratioMarkjs: number;
+  longestTaskMs: number;
+  matches: { ours: number; markjs: number };
+  /** Longest task that ran the content script's own code (the rest of `longestTaskMs`'s window is the page's). */
+  ourLongestTaskMs: number;
+  longestSliceMs: number;
+  wallMs: number;
+  slices: number;
+  /** Our scan CPU with the 10,000-term glossary, when measured. */
+  oursTenThousandMs?: number;
+}
+
+export interface Results {
+  browser: string;
+  runs: number;
+  pages: PageResult[];
+  scaling: { bundledMs: number; tenThousandMs: number; ratio: number; page?: string } | null;
+  hoverLatencyMs: number | null;
+  contentScriptGzipBytes: number;
+}
+
+export const BUDGETS = {
+  medianRatioFloor: 1.3,
+  maxRatioFloor: 2,
+  minRatioMarkjs: 3,
+  markjsMinBytes: 100 * 1024,
+  longestTaskMs: 50,
+  scalingRatio: 1.5,
+  hoverLatencyMs: 16,
+  gzipBytes: 60 * 1024,
+};
+
+const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
+
+/** Every missed budget, one readable line each; empty when all hold. Unmeasured figures are misses too. */
+export function missedBudgets(r: Results, b = BUDGETS): string[] {
+  const missed: string[] = [];
+  const ratios = r.pages.map((p) => p.ratioFloor);
+  const med = median(ratios);
+  if (!(med <= b.medianRatioFloor))
+    missed.push(`scan vs floor: median ratioFloor ${f(med)} > ${b.medianRatioFloor}`);
+  for (const p of r.pages) {
+    if (!(p.ratioFloor <= b.maxRatioFloor))
+      missed.push(`scan vs floor on ${p.name}: ratioFloor ${f(p.ratioFloor)} > ${b.maxRatioFloor}`);
+    if (p.bytes > b.markjsMinBytes && !(p.ratioMarkjs >= b.minRatioMarkjs))
+      missed.push(`vs mark.js on ${p.name}: ratioMarkjs ${f(p.ratioMarkjs)} < ${b.minRatioMarkjs}`);
+    if (!(p.longestTaskMs <= b.longestTaskMs))
+      missed.push(`long task on ${p.name}: ${f(p.longestTaskMs, 1)} ms > ${b.longestTaskMs} ms`);
+  }
+  if (!r.scaling) missed.push('glossary scaling: not measured');
+  else if (!(r.scaling.ratio <= b.scalingRatio))
+    missed.push(`glossary scaling: 10k/bundled ratio ${f(r.scaling.ratio)} > ${b.scalingRatio}`);
+  if (r.hoverLatencyMs === null) missed.push('hover latency: not measured (no card marks seen)');
+  else if (!(r.hoverLatencyMs <= b.hoverLatencyMs))
+    missed.push(`hover latency: ${f(r.hoverLatencyMs, 1)} ms > ${b.hoverLatencyMs} ms`);
+  if (!(r.contentScriptGzipBytes <= b.gzipBytes))
+    missed.push(
+      `content script size: ${(r.contentScriptGzipBytes / 1024).toFixed(1)} KB gzipped > ${b.gzipBytes / 1024} KB`,
+    );
+  return missed;
+}
