@@ -26,18 +26,29 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { pages?: Record<string, string> } = {}): Promise<Session> {
+export async function launch(
+  options: {
+    pages?: Record<string, string>;
+    mounts?: Record<string, string>;
+    /** Another unpacked build to load instead of EXTENSION_DIR (e.g. a deliberately broken copy). */
+    extensionDir?: string;
+  } = {},
+): Promise<Session> {
   const executablePath = await discoverChromium();
   if (!executablePath) throw new Error('No Chromium found: run `npm test` once, which installs one.');
   const server = await serve({
-    mounts: { '/demo/': join(ROOT, 'demo'), '/fixtures/': join(ROOT, 'tests/fixtures/pages') },
+    mounts: {
+      '/demo/': join(ROOT, 'demo'),
+      '/fixtures/': join(ROOT, 'tests/fixtures/pages'),
+      ...options.mounts,
+    },
     pages: options.pages ?? {},
   });
   const userDataDir = mkdtempSync(join(tmpdir(), 'briefing-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+    args: chromiumArgs(options.extensionDir ?? EXTENSION_DIR),
     viewport: { width: 1280, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
   });
