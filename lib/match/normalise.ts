@@ -28,7 +28,7 @@ const MARKS = /\p{M}/gu;
  * Per-UTF-16-unit fold table, filled lazily: a page only ever pays for the characters it uses, and the
  * scanner's hot loop reads one array slot per character instead of allocating strings.
  */
-const FOLD = new Uint16Array(65536);
+export const FOLD = new Uint16Array(65536);
 /** For `CharClass.Multi` characters, their folded form. */
 const MULTI = new Map<number, string>();
 

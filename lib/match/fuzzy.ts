@@ -1,0 +1,142 @@
+// The near-miss layer: a page word that is not an exact alias token but looks like one (same first two
+// letters, similar length, long enough to be a deliberate word) is resolved with Fuse.js against the
+// alias tokens that share its first two letters. Results are cached per distinct word, so a word seen
+// a thousand times costs one Fuse search.
+
+import Fuse from 'fuse.js';
+
+/** Shorter words are left alone: a one-letter slip in a short word is usually another word ("Iraq"). */
+export const FUZZY_MIN_LENGTH = 6;
+
+const FUSE_OPTIONS = {
+  includeScore: true,
+  isCaseSensitive: true,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  threshold: 0.3,
+};
+
+/** Edits allowed between a page word and an alias token: one, two for long words. */
+export function maxEdits(length: number): number {
+  return length >= 12 ? 2 : 1;
+}
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at `cap + 1`. */
+export function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > cap) return cap + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(prev[n] as number, cap + 1);
+}
+
+/** Bucket of a folded char code for the two-letter prefilter: a–z are 0–25, anything else 26. */
+function letterBucket(code: number): number {
+  return code >= 97 && code <= 122 ? code - 97 : 26;
+}
+
+function prefixKey(c0: number, c1: number): number {
+  return letterBucket(c0) * 27 + letterBucket(c1);
+}
+
+interface Bucket {
+  tokens: string[];
+  ids: number[];
+  fuse?: Fuse<string>;
+}
+
+const CACHE_LIMIT = 50_000;
+
+export class FuzzyResolver {
+  /** Per two-letter prefix, a bit mask of the page-word lengths (capped at 31) worth a Fuse search. */
+  private readonly lengthMasks = new Uint32Array(27 * 27);
+  private readonly buckets = new Map<number, Bucket>();
+  /** Word hash → resolved token id (or -1). Positive hits are confirmed against `cachedWords`. */
+  private readonly cache = new Map<number, number>();
+  private readonly cachedWords = new Map<number, string>();
+  /** Fuse searches run so far (for tests and profiling). */
+  searches = 0;
+
+  /** `targets`: token id → token string, for the tokens a typo may resolve to. */
+  constructor(targets: Array<[number, string]>) {
+    for (const [id, token] of targets) {
+      if (token.length < FUZZY_MIN_LENGTH) continue;
+      const key = prefixKey(token.charCodeAt(0), token.charCodeAt(1));
+      // Letters only: digits and non-Latin letters land in bucket 26, where typos are not our business.
+      if (key % 27 === 26 || key >= 26 * 27) continue;
+      let bucket = this.buckets.get(key);
+      if (!bucket) {
+        bucket = { tokens: [], ids: [] };
+        this.buckets.set(key, bucket);
+      }
+      bucket.tokens.push(token);
+      bucket.ids.push(id);
+      const slack = maxEdits(token.length);
+      for (let len = token.length - slack; len <= token.length + slack; len++) {
+        if (len >= FUZZY_MIN_LENGTH)
+          this.lengthMasks[key] = (this.lengthMasks[key] as number) | (1 << Math.min(len, 31));
+      }
+    }
+  }
+
+  /** The cheap prefilter, run in the scanner's hot loop: first two folded letters and length. */
+  mayMatch(c0: number, c1: number, length: number): boolean {
+    if (length < FUZZY_MIN_LENGTH) return false;
+    const mask = this.lengthMasks[prefixKey(c0, c1)] as number;
+    return (mask & (1 << (length > 31 ? 31 : length))) !== 0;
+  }
+
+  /** Cached resolution of a word by its scanner hash; `word` builds the folded word on a cache miss. */
+  resolveHashed(h: number, word: () => string): number {
+    const hit = this.cache.get(h);
+    if (hit !== undefined) {
+      if (hit < 0) return hit;
+      const w = word();
+      if (this.cachedWords.get(h) === w) return hit;
+      return this.resolve(w);
+    }
+    const w = word();
+    const id = this.resolve(w);
+    if (this.cache.size >= CACHE_LIMIT) {
+      this.cache.clear();
+      this.cachedWords.clear();
+    }
+    this.cache.set(h, id);
+    if (id >= 0) this.cachedWords.set(h, w);
+    return id;
+  }
+
+  /** Token id a folded word is a near miss of, or -1. Uncached. */
+  resolve(word: string): number {
+    if (word.length < FUZZY_MIN_LENGTH) return -1;
+    const bucket = this.buckets.get(prefixKey(word.charCodeAt(0), word.charCodeAt(1)));
+    if (!bucket) return -1;
+    bucket.fuse ??= new Fuse(bucket.tokens, FUSE_OPTIONS);
+    this.searches++;
+    // Fuse ranks by Bitap score, which also rewards a word found inside a longer token ("cord" in
+    // "accords"); the edit-distance check keeps only true near misses of the whole token.
+    for (const result of bucket.fuse.search(word, { limit: 5 })) {
+      const token = result.item;
+      const cap = maxEdits(Math.max(token.length, word.length));
+      if (token !== word && editDistance(word, token, cap) <= cap)
+        return bucket.ids[result.refIndex] as number;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,252 @@
+// The phrase index: every alias and signal phrase, cut into tokens, in a trie keyed by token id. A scan
+// makes one pass over the raw text, hashing each word without allocating; only words that are alias
+// tokens (or near misses of one, via the fuzzy layer) are kept, and only those are walked in the trie.
+// Matches are whole words by construction, leftmost-longest, and span soft gaps (spaces, dashes,
+// apostrophes, what were inline element boundaries) but not punctuation the alias does not have.
+
+import { FuzzyResolver } from './fuzzy';
+import { CharClass, FOLD, foldCode, multiFold, normaliseForMatch } from './normalise';
+import { FNV_OFFSET, FNV_PRIME, rawEqualsToken, TokenTable, tokenize } from './tokens';
+
+export interface PhraseEntry {
+  /** A normalised phrase (see `normaliseForMatch`). */
+  phrase: string;
+  /** Index of the term the phrase names, or -1 for a phrase that is only a signal. */
+  term: number;
+  /** Index of the signal the phrase counts as, or -1. */
+  signal: number;
+}
+
+interface TrieNode {
+  /** Keyed by `tokenId * 2 + (hard gap before the token ? 1 : 0)`. */
+  children?: Map<number, TrieNode>;
+  term: number;
+  signals?: number[];
+}
+
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  term: number;
+  fuzzy: boolean;
+}
+
+export interface PhraseScan {
+  matches: PhraseMatch[];
+  /** Indices of the signals present (exact matches only). */
+  signals: number[];
+}
+
+const FLAG_HARD_GAP = 1;
+const FLAG_FUZZY = 2;
+/** Marks a kept word whose near-miss resolution is pending. */
+const PENDING = -2;
+
+export class PhraseIndex {
+  readonly tokens = new TokenTable();
+  private readonly roots: Array<TrieNode | undefined> = [];
+  private readonly fuzzy: FuzzyResolver;
+
+  // Reused buffers for the words a scan keeps (alias tokens and fuzzy candidates).
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private ids = new Int32Array(256);
+  private ords = new Int32Array(256);
+  private hashes = new Int32Array(256);
+  private flags = new Uint8Array(256);
+
+  constructor(entries: PhraseEntry[]) {
+    const phrases = entries.map((e) => tokenize(e.phrase));
+    for (const p of phrases) for (const t of p.tokens) this.tokens.add(t);
+    this.tokens.seal();
+
+    const fuzzyTargets = new Map<number, string>();
+    entries.forEach((entry, i) => {
+      const { tokens, hardGap } = phrases[i] as { tokens: string[]; hardGap: boolean[] };
+      if (tokens.length === 0) return;
+      const first = this.tokens.idOf(tokens[0] as string);
+      let node = this.roots[first];
+      if (!node) {
+        node = { term: -1 };
+        this.roots[first] = node;
+      }
+      for (let k = 1; k < tokens.length; k++) {
+        const key = this.tokens.idOf(tokens[k] as string) * 2 + (hardGap[k] ? 1 : 0);
+        node.children ??= new Map();
+        let child = node.children.get(key);
+        if (!child) {
+          child = { term: -1 };
+          node.children.set(key, child);
+        }
+        node = child;
+      }
+      // Entries arrive with aliases first; a phrase that is an alias of two terms keeps the first.
+      if (entry.term >= 0 && node.term < 0) node.term = entry.term;
+      if (entry.signal >= 0) (node.signals ??= []).push(entry.signal);
+      if (entry.term >= 0) {
+        for (const t of tokens) fuzzyTargets.set(this.tokens.idOf(t), t);
+      }
+    });
+    this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
+  }
+
+  /** Fuse searches run so far by the near-miss layer. */
+  get fuzzySearches(): number {
+    return this.fuzzy.searches;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.ids = grown(this.ids);
+    this.ords = grown(this.ords);
+    this.hashes = grown(this.hashes);
+    const f = new Uint8Array(size);
+    f.set(this.flags);
+    this.flags = f;
+  }
+
+  /** Pass 1: hash every word of the raw text; keep alias tokens and near-miss candidates. */
+  private collect(text: string): number {
+    const n = text.length;
+    const table = this.tokens;
+    const fuzzy = this.fuzzy;
+    let kept = 0;
+    let ord = 0;
+    let hard = false;
+    let i = 0;
+    while (i < n) {
+      let v = FOLD[text.charCodeAt(i)] as number;
+      if (v === CharClass.Unknown) v = foldCode(text.charCodeAt(i));
+      if (v < CharClass.Multi) {
+        if (v === CharClass.Punct) hard = true;
+        i++;
+        continue;
+      }
+      const start = i;
+      let end = i;
+      let h = FNV_OFFSET;
+      let len = 0;
+      let c0 = 0;
+      let c1 = 0;
+      while (i < n) {
+        const code = text.charCodeAt(i);
+        let w = FOLD[code] as number;
+        if (w === CharClass.Unknown) w = foldCode(code);
+        if (w > CharClass.Multi) {
+          h = Math.imul(h ^ w, FNV_PRIME);
+          if (len === 0) c0 = w;
+          else if (len === 1) c1 = w;
+          len++;
+          end = ++i;
+        } else if (w === CharClass.Ignore) {
+          i++;
+        } else if (w === CharClass.Multi) {
+          const m = multiFold(code);
+          for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), FNV_PRIME);
+          len += m.length;
+          end = ++i;
+        } else {
+          break;
+        }
+      }
+      const id = table.lookup(h, len);
+      if (id >= 0 || fuzzy.mayMatch(c0, c1, len)) {
+        if (kept === this.starts.length) this.grow();
+        this.starts[kept] = start;
+        this.ends[kept] = end;
+        this.ids[kept] = id >= 0 ? id : PENDING;
+        this.ords[kept] = ord;
+        this.hashes[kept] = h;
+        this.flags[kept] = hard ? FLAG_HARD_GAP : 0;
+        kept++;
+      }
+      ord++;
+      hard = false;
+    }
+    return kept;
+  }
+
+  /** Pass 2: resolve near-miss candidates through the fuzzy layer's per-word cache. */
+  private resolvePending(text: string, kept: number): void {
+    for (let k = 0; k < kept; k++) {
+      if (this.ids[k] !== PENDING) continue;
+      const start = this.starts[k] as number;
+      const end = this.ends[k] as number;
+      const id = this.fuzzy.resolveHashed(this.hashes[k] as number, () =>
+        normaliseForMatch(text.slice(start, end)),
+      );
+      this.ids[k] = id;
+      if (id >= 0) this.flags[k] = (this.flags[k] as number) | FLAG_FUZZY;
+    }
+  }
+
+  /** Whether kept word k really is its token (exact words: guard against hash collisions). */
+  private verified(text: string, k: number): boolean {
+    if ((this.flags[k] as number) & FLAG_FUZZY) return true;
+    const token = this.tokens.strings[this.ids[k] as number] as string;
+    return rawEqualsToken(text, this.starts[k] as number, this.ends[k] as number, token);
+  }
+
+  scan(text: string): PhraseScan {
+    const kept = this.collect(text);
+    const matches: PhraseMatch[] = [];
+    const signals: number[] = [];
+    if (kept === 0) return { matches, signals };
+    this.resolvePending(text, kept);
+
+    const { ids, ords, flags } = this;
+    let freeFrom = 0;
+    for (let k = 0; k < kept; k++) {
+      const first = ids[k] as number;
+      if (first < 0) continue;
+      let node = this.roots[first];
+      if (!node || !this.verified(text, k)) continue;
+      let fuzzyCount = (flags[k] as number) & FLAG_FUZZY ? 1 : 0;
+      let bestJ = -1;
+      let bestTerm = -1;
+      let bestFuzzy = false;
+      let j = k;
+      for (;;) {
+        if (node.term >= 0 && acceptable(fuzzyCount)) {
+          bestJ = j;
+          bestTerm = node.term;
+          bestFuzzy = fuzzyCount > 0;
+        }
+        if (node.signals && fuzzyCount === 0) {
+          for (const s of node.signals) if (!signals.includes(s)) signals.push(s);
+        }
+        const next = j + 1;
+        if (!node.children || next >= kept || ords[next] !== (ords[j] as number) + 1) break;
+        const nextId = ids[next] as number;
+        if (nextId < 0) break;
+        const child = node.children.get(nextId * 2 + ((flags[next] as number) & FLAG_HARD_GAP));
+        if (!child || !this.verified(text, next)) break;
+        node = child;
+        j = next;
+        if ((flags[j] as number) & FLAG_FUZZY) fuzzyCount++;
+      }
+      const start = this.starts[k] as number;
+      if (bestTerm >= 0 && start >= freeFrom) {
+        const end = this.ends[bestJ] as number;
+        matches.push({ start, end, term: bestTerm, fuzzy: bestFuzzy });
+        freeFrom = end;
+      }
+    }
+    return { matches, signals };
+  }
+}
+
+/**
+ * At most one near miss per match: a one-word alias, or one word of a longer alias whose other words
+ * are exact ("Abraham Acords", never "Abrahm Acords", which is too far to be sure).
+ */
+function acceptable(fuzzyCount: number): boolean {
+  return fuzzyCount <= 1;
+}

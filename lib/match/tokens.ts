@@ -1,0 +1,130 @@
+// Word tokens as the scanner sees them: maximal runs of letters and digits after folding (see
+// normalise.ts), hashed with 32-bit FNV-1a over the folded char codes. Apostrophes, spaces and dashes
+// are soft gaps between tokens ("Pakistan’s" is `pakistan` + `s`); any other punctuation is a hard gap.
+
+import { CharClass, FOLD, foldCode, multiFold } from './normalise';
+
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
+
+/** A normalised phrase cut into tokens; `hardGap[k]` says whether punctuation separates token k-1 and k. */
+export interface TokenizedPhrase {
+  tokens: string[];
+  hardGap: boolean[];
+}
+
+/** Cut a phrase into tokens with the same rules the page scanner applies to raw text. */
+export function tokenize(phrase: string): TokenizedPhrase {
+  const tokens: string[] = [];
+  const hardGap: boolean[] = [];
+  let current = '';
+  let hard = false;
+  for (let i = 0; i < phrase.length; i++) {
+    const code = phrase.charCodeAt(i);
+    const v = foldCode(code);
+    if (v === CharClass.Ignore) continue;
+    if (v >= CharClass.Multi) {
+      current += v === CharClass.Multi ? multiFold(code) : String.fromCharCode(v);
+      continue;
+    }
+    if (current) {
+      hardGap.push(tokens.length > 0 && hard);
+      tokens.push(current);
+      current = '';
+      hard = false;
+    }
+    if (v === CharClass.Punct) hard = true;
+  }
+  if (current) {
+    hardGap.push(tokens.length > 0 && hard);
+    tokens.push(current);
+  }
+  return { tokens, hardGap };
+}
+
+/** The hash the scanner computes for a token (a string of folded word characters). */
+export function hashToken(token: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Whether raw[start, end) folds to exactly `token` (guards against hash collisions, no allocation). */
+export function rawEqualsToken(raw: string, start: number, end: number, token: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const code = raw.charCodeAt(i);
+    let v = FOLD[code] as number;
+    if (v === CharClass.Unknown) v = foldCode(code);
+    if (v === CharClass.Ignore) continue;
+    if (v === CharClass.Multi) {
+      const m = multiFold(code);
+      if (token.slice(k, k + m.length) !== m) return false;
+      k += m.length;
+      continue;
+    }
+    if (token.charCodeAt(k) !== v) return false;
+    k++;
+  }
+  return k === token.length;
+}
+
+/**
+ * Open-addressing hash table from (token hash, token length) to a token id. A miss costs one or two
+ * typed-array reads, which is what most page words cost the scanner.
+ */
+export class TokenTable {
+  readonly strings: string[] = [];
+  private readonly byString = new Map<string, number>();
+  private hashes = new Int32Array(0);
+  private lengths = new Uint8Array(0);
+  /** Token id + 1; 0 marks an empty slot. */
+  private slots = new Int32Array(0);
+  private mask = 0;
+
+  /** Id of `token`, adding it if new. Call `seal()` after the last add. */
+  add(token: string): number {
+    const known = this.byString.get(token);
+    if (known !== undefined) return known;
+    const id = this.strings.length;
+    this.strings.push(token);
+    this.byString.set(token, id);
+    return id;
+  }
+
+  idOf(token: string): number {
+    return this.byString.get(token) ?? -1;
+  }
+
+  seal(): void {
+    let size = 16;
+    // Load factor ≤ 1/4 keeps probe chains for misses short.
+    while (size < this.strings.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.lengths = new Uint8Array(size);
+    this.slots = new Int32Array(size);
+    this.strings.forEach((token, id) => {
+      const h = hashToken(token);
+      let idx = h & this.mask;
+      while (this.slots[idx] !== 0) idx = (idx + 1) & this.mask;
+      this.hashes[idx] = h;
+      this.lengths[idx] = Math.min(token.length, 255);
+      this.slots[idx] = id + 1;
+    });
+  }
+
+  /** Token id for a hash and length, or -1. The caller verifies real matches with `rawEqualsToken`. */
+  lookup(h: number, len: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    const l = len > 255 ? 255 : len;
+    let idx = h & mask;
+    for (;;) {
+      const s = slots[idx] as number;
+      if (s === 0) return -1;
+      if (this.hashes[idx] === h && this.lengths[idx] === l) return s - 1;
+      idx = (idx + 1) & mask;
+    }
+  }
+}
