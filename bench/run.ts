@@ -24,7 +24,7 @@ import { measureHoverLatency } from './hover';
 import { profileScan } from './profile';
 import { BUDGETS, median, missedBudgets, type PageResult, type Results } from './stats';
 import { syntheticArticle } from './synthetic-page';
-import { startTrace, summariseTasks } from './trace';
+import { READY_STAMP, startTrace, summariseTasks } from './trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -165,6 +165,7 @@ async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage):
     const stopTrace = await startTrace(cdp);
     await page.goto(origin + p.path, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
     const stats = await scanStats(ext, page);
+    await page.evaluate((stamp) => console.timeStamp(stamp), READY_STAMP);
     const tasks = summariseTasks(await stopTrace(), `chrome-extension://${ext.extensionId}/`);
     await cdp.detach();
     const floor = await page.evaluate(floorWalk);

@@ -10,7 +10,7 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; stackTrace?: Array<{ url?: string }> } };
+  args?: { name?: string; data?: { url?: string; message?: string; stackTrace?: Array<{ url?: string }> } };
 }
 
 export const TRACE_CATEGORIES = [
@@ -58,9 +58,14 @@ function touches(e: TraceEvent, urlPrefix: string): boolean {
   return data.stackTrace?.some((f) => f.url?.startsWith(urlPrefix)) ?? false;
 }
 
+/** Put into the trace (`console.timeStamp`) by the bench once the content script reports ready. */
+export const READY_STAMP = 'briefing-lens-bench:ready';
+
 /**
  * Finds the main thread that ran scripts from `urlPrefix` (the extension's origin), then its tasks:
- * those containing an event of our script, and the longest of all tasks in the window they span.
+ * those containing an event of our script, and the longest of all tasks in the window from the first
+ * of them to the later of the last of them and the READY_STAMP (continuations such as
+ * `scheduler.yield` resume without naming our script, so the stamp closes the window).
  */
 export function summariseTasks(events: TraceEvent[], urlPrefix: string): TaskSummary | undefined {
   const ours = events.filter((e) => e.ph === 'X' && touches(e, urlPrefix));
@@ -84,7 +89,10 @@ export function summariseTasks(events: TraceEvent[], urlPrefix: string): TaskSum
   const start = ourTasks[0];
   const end = ourTasks[ourTasks.length - 1];
   if (!start || !end) return undefined;
-  const windowEnd = end.ts + (end.dur ?? 0);
+  const stamp = events.find(
+    (e) => e.name === 'TimeStamp' && e.args?.data?.message === READY_STAMP && `${e.pid}:${e.tid}` === thread,
+  );
+  const windowEnd = Math.max(end.ts + (end.dur ?? 0), stamp?.ts ?? 0);
   let longest = 0;
   for (const t of tasks) {
     if (t.ts + (t.dur ?? 0) < start.ts || t.ts > windowEnd) continue;

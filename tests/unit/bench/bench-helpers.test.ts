@@ -4,7 +4,7 @@ import { generateGlossary } from '../../../bench/glossary-10k';
 import { selfTimes } from '../../../bench/profile';
 import { BUDGETS, median, missedBudgets, type PageResult, type Results } from '../../../bench/stats';
 import { syntheticArticle } from '../../../bench/synthetic-page';
-import { summariseTasks, type TraceEvent } from '../../../bench/trace';
+import { READY_STAMP, summariseTasks, type TraceEvent } from '../../../bench/trace';
 import type { CompiledGlossary } from '../../../glossary/types';
 
 describe('the mark.js regex', () => {
@@ -174,6 +174,17 @@ describe('trace summary', () => {
     expect(s?.longestOursMs).toBe(12);
     expect(s?.longestInWindowMs).toBe(30);
     expect(s?.windowMs).toBe(62);
+  });
+
+  it('extends the window to the ready stamp, for continuations that do not name our script', () => {
+    const stamped = [
+      ...events,
+      ev({ name: 'RunTask', ts: 300_000, dur: 45_000 }),
+      ev({ ph: 'I', name: 'TimeStamp', ts: 350_000, args: { data: { message: READY_STAMP } } }),
+    ];
+    const s = summariseTasks(stamped, ext);
+    expect(s?.longestInWindowMs).toBe(45);
+    expect(s?.windowMs).toBe(250);
   });
 
   it('returns nothing when our script never ran', () => {
