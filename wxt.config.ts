@@ -39,6 +39,22 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Briefing Lens' },
+    // Highlights cannot take focus, so keyboard readers step through terms with commands. Alt+Shift+J/K/L
+    // are free in Chrome, Edge and Firefox; readers rebind them in the browser's shortcut settings.
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next marked term and open its card',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous marked term and open its card',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Pause or resume marking on this site',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,57 @@
+// The card's host: an open shadow root made by WXT's createShadowRootUi, attached to the page only when a
+// card is first shown (until then the page's DOM is untouched), styled only from inside.
+import { type ComponentChild, render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { CARD_CSS } from '../../components/card/card-styles';
+import { UI_HOST_TAG } from '../page/types';
+
+export interface CardHost {
+  /** Renders `view` into the shadow root (mounting the host on first use); null empties it. */
+  render(view: ComponentChild | null): void;
+  /** The host element in the page, once mounted. */
+  readonly host: HTMLElement | undefined;
+  readonly shadow: ShadowRoot | undefined;
+  /** The rendered dialog element, if a card is showing. */
+  dialog(): HTMLElement | null;
+  remove(): void;
+}
+
+export async function createCardHost(ctx: ContentScriptContext): Promise<CardHost> {
+  let mounted = false;
+  const ui = await createShadowRootUi(ctx, {
+    name: UI_HOST_TAG,
+    position: 'inline',
+    // On <html>, not <body>: a transformed or hidden body would otherwise move or hide the card.
+    anchor: () => document.documentElement,
+    append: 'last',
+    css: CARD_CSS,
+    // Keys typed in the card (Space, Enter, letters) must not reach the page's own shortcuts.
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount: () => undefined,
+    onRemove: () => {
+      render(null, ui.uiContainer);
+      mounted = false;
+    },
+  });
+  return {
+    render(view) {
+      if (view === null && !mounted) return;
+      if (!mounted) {
+        ui.mount();
+        mounted = true;
+      }
+      render(view, ui.uiContainer);
+    },
+    get host() {
+      return mounted ? ui.shadowHost : undefined;
+    },
+    get shadow() {
+      return mounted ? ui.shadow : undefined;
+    },
+    dialog: () => (mounted ? ui.shadow.querySelector<HTMLElement>('[role="dialog"]') : null),
+    remove() {
+      if (mounted) ui.remove();
+    },
+  };
+}
