@@ -1,2 +1,38 @@
-// Placeholder until the glossary compiler lands (issue 3).
-console.log('glossary: no packs yet');
+// `npm run glossary:check`: validates every briefing under glossary/briefings/, and writes the compiled
+// glossary and the popup's search index to glossary/generated/. Exits non-zero, listing every problem,
+// if any pack is invalid.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileGlossary, GlossaryError } from './compile';
+import { loadPacks } from './load';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'generated');
+
+/** Writes only when the content changed, so watchers (wxt dev) are not woken for nothing. */
+function write(path: string, data: unknown): void {
+  const text = `${JSON.stringify(data, null, 1)}\n`;
+  let old: string | undefined;
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {
+    old = undefined;
+  }
+  if (old !== text) writeFileSync(path, text);
+}
+
+try {
+  const packs = await loadPacks(join(here, 'briefings'));
+  const { glossary, search } = compileGlossary(packs);
+  mkdirSync(out, { recursive: true });
+  write(join(out, 'glossary.json'), glossary);
+  write(join(out, 'search-index.json'), search);
+  console.log(
+    `glossary: ${glossary.briefings.length} briefing(s), ${glossary.topics.length} topics, ${glossary.terms.length} terms, ` +
+      `${glossary.qa.length} Q&A, ${Object.keys(glossary.passages).length} passages, ${glossary.aliases.length} alias forms`,
+  );
+} catch (err) {
+  console.error(err instanceof GlossaryError ? err.message : err);
+  process.exit(1);
+}

@@ -5,7 +5,10 @@ export type TermMode = 'unambiguous' | 'contextual';
 
 /** One paragraph, bullet, quote or Q&A line of a briefing's source, addressable by a stable id. */
 export interface Passage {
-  /** Stable id derived from the source's structure, e.g. `report-4`, `key-2`, `conversation-q3`. */
+  /**
+   * Stable id derived from the source's structure, e.g. `report-4`, `key-2`, `conversation-q3`, after the
+   * pack's optional `source.idPrefix` (empty for the bundled briefing) that keeps briefings apart.
+   */
   id: string;
   briefing: string;
   part: 'headline' | 'standfirst' | 'key-points' | 'analysis' | 'report' | 'quotes' | 'conversation';
@@ -39,7 +42,10 @@ export interface Term {
   related: string[];
   qa: string[];
   mode: TermMode;
-  /** For contextual terms: words and phrases whose presence makes a page about this briefing. */
+  /**
+   * For contextual terms: words and phrases whose presence makes a page about this briefing, normalised
+   * (`normaliseForMatch`) with their generated variants, sorted. Empty for unambiguous terms.
+   */
   signals: string[];
   citations: Citation[];
 }
@@ -73,6 +79,17 @@ export interface Briefing {
   conversationTitle: string;
   conversationSubtitle: string;
   conversation: string[]; // QA ids, in source order
+  /** Briefing-level signals (normalised, with variants, sorted): words that put any page in its subject. */
+  signals: string[];
+}
+
+/**
+ * A phrase that contains one of a term's aliases but means something else ("type coercion",
+ * "Bahrain Grand Prix"): a mention inside it is not a mention of the term. Normalised, with spelling twins.
+ */
+export interface ExclusionEntry {
+  norm: string;
+  term: string;
 }
 
 /**
@@ -97,12 +114,19 @@ export interface CompiledGlossary {
   qa: QA[];
   /** Sorted by `norm` for determinism; a norm maps to exactly one term (collisions resolved at build). */
   aliases: AliasEntry[];
-  /** `Fuse.createIndex(SEARCH_KEYS, searchDocs).toJSON()` over `searchDocs`, for the popup's search. */
-  search: {
-    keys: string[];
-    docs: SearchDoc[];
-    index: unknown;
-  };
+  /** Sorted by `norm`, then `term`. */
+  exclusions: ExclusionEntry[];
+}
+
+/**
+ * The popup's search index, kept out of `CompiledGlossary` so the content script does not bundle it:
+ * `glossary/generated/search-index.json`, imported through `glossary/search-index.ts`.
+ * `index` is `Fuse.createIndex(keys, docs).toJSON()`; pass the same `keys`, in this order, to Fuse.
+ */
+export interface SearchIndexData {
+  keys: string[];
+  docs: SearchDoc[];
+  index: unknown;
 }
 
 export interface SearchDoc {

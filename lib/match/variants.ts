@@ -84,9 +84,10 @@ export function plural(word: string): string {
   return `${word}s`;
 }
 
-/** Possessive forms of a noun phrase: "accord's" for a singular, "accords'" and "accords's" for a plural. */
+/** Possessive forms: "accord's" for a singular, "accords'" for a plural; a name ending in s takes both. */
 function possessives(phrase: string, isPlural: boolean): string[] {
-  return isPlural ? [`${phrase}'`, `${phrase}'s`] : [`${phrase}'s`];
+  if (isPlural) return [`${phrase}'`];
+  return phrase.endsWith('s') ? [`${phrase}'`, `${phrase}'s`] : [`${phrase}'s`];
 }
 
 /** -s, -ed and -ing forms of a verb (regular verbs; aliases name only regular ones). */
@@ -135,6 +136,23 @@ function grammaticalForms(norm: string, kind: AliasKind): string[] {
       return [norm, ...possessives(norm, false), many, ...possessives(many, true)];
     }
   }
+}
+
+/**
+ * Forms of a context signal, normalised: its spelling twins, and the singular of a plural last word
+ * ("Abraham Accords" → "abraham accord"). No possessives: signals are counted, not painted, and a
+ * page's "Israel's" already contains the word "israel".
+ */
+export function signalForms(signal: string): string[] {
+  const norm = normaliseForMatch(signal);
+  if (!norm) return [];
+  const words = norm.split(' ');
+  const last = words[words.length - 1] ?? '';
+  const forms = [norm];
+  if (isWord(last) && looksPlural(last)) forms.push([...words.slice(0, -1), singular(last)].join(' '));
+  const out = new Set(forms.flatMap(spellings));
+  out.delete(norm);
+  return [norm, ...[...out].sort()];
 }
 
 /**
