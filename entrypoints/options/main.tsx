@@ -1,12 +1,7 @@
 import { render } from 'preact';
-
-function Options() {
-  return (
-    <main>
-      <h1>Briefing Lens options</h1>
-    </main>
-  );
-}
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { glossary } from '../../glossary';
+import './style.css';
 
 const root = document.getElementById('app');
-if (root) render(<Options />, root);
+if (root) render(<OptionsApp topics={glossary.topics} terms={glossary.terms} />, root);
