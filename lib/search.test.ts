@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { popupGlossary } from '../tests/fixtures/popup-glossary';
+import { popupGlossary, popupSearchIndex } from '../tests/fixtures/popup-glossary';
 import { createSearch, segments, snippet } from './search';
 
-const search = createSearch(popupGlossary);
+const search = createSearch(popupSearchIndex);
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 
 describe('createSearch', () => {

@@ -1,7 +1,7 @@
 // Fuzzy search over the glossary for the popup: terms (label, aliases, explainers) and Q&A (question,
 // answer), using the Fuse.js index the glossary compiler prebuilt, so opening the popup indexes nothing.
 import Fuse, { type FuseResult, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
-import type { CompiledGlossary, SearchDoc } from '../glossary/types';
+import type { SearchDoc, SearchIndexData } from '../glossary/types';
 
 export type Range = readonly [start: number, end: number];
 
@@ -42,8 +42,8 @@ const BASE: IFuseOptions<SearchDoc> = {
   minMatchCharLength: 2,
 };
 
-export function createSearch(glossary: Pick<CompiledGlossary, 'search'>): GlossarySearch {
-  const { docs, keys, index } = glossary.search;
+export function createSearch(data: SearchIndexData): GlossarySearch {
+  const { docs, keys, index } = data;
   // Keys must be given in the index's own order: records refer to keys by position.
   const weighted = keys.map((name) => ({ name, weight: WEIGHTS[name] ?? 1 }));
   const parsed = Fuse.parseIndex<SearchDoc>(index as Parameters<typeof Fuse.parseIndex>[0]);

@@ -1,12 +1,28 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App, type PopupServices } from '../../components/popup/App';
+import { glossary } from '../../glossary';
+import { searchIndex } from '../../glossary/search-index';
+import { createSearch } from '../../lib/search';
+import { resolveActivePage } from './active-tab';
+import { sitePause } from './site-pause';
+import './style.css';
 
-function Popup() {
-  return (
-    <main>
-      <h1>Briefing Lens</h1>
-    </main>
-  );
+async function start(root: HTMLElement) {
+  const page = await resolveActivePage();
+  document.documentElement.dataset.mode = page.inPopup ? 'popup' : 'tab';
+  const services: PopupServices = {
+    glossary,
+    search: createSearch(searchIndex),
+    page,
+    site: sitePause,
+    openOptions: () => {
+      void browser.runtime.openOptionsPage();
+      if (page.inPopup) window.close();
+    },
+  };
+  render(<App services={services} />, root);
 }
 
 const root = document.getElementById('app');
-if (root) render(<Popup />, root);
+if (root) void start(root);

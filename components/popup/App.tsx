@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CompiledGlossary } from '../../glossary/types';
+import type { GlossarySearch, SearchHit } from '../../lib/search';
+import { BriefingView } from '../briefing/BriefingView';
+import { TermView } from '../briefing/TermView';
+import { createTermMarker } from '../briefing/term-marker';
+import { OnThisPage, type PageState } from './OnThisPage';
+import { formatRoute, parseRoute, type Route, type Tab, tabOf } from './route';
+import { SearchPanel } from './SearchPanel';
+import { SiteSwitch } from './SiteSwitch';
+
+/** Everything the popup needs from outside, so the UI can run against fakes in tests. */
+export interface PopupServices {
+  glossary: CompiledGlossary;
+  search: GlossarySearch;
+  /** The reader's tab: what it mentions, and taking the reader to a term there. */
+  page: {
+    load(): Promise<PageState>;
+    focus(termId: string): Promise<void>;
+  };
+  site: {
+    isPaused(host: string): Promise<boolean>;
+    setPaused(host: string, paused: boolean): Promise<void>;
+    /** Calls back when settings change anywhere (options page, card, another popup); returns unwatch. */
+    watch(onChange: () => void): () => void;
+  };
+  openOptions(): void;
+}
+
+const TABS: Array<{ id: Tab; label: string }> = [
+  { id: 'page', label: 'On this page' },
+  { id: 'briefing', label: 'Briefing' },
+  { id: 'search', label: 'Search' },
+];
+
+// While the content script is still scanning, ask again shortly.
+const NOT_READY_RETRY_MS = 400;
+
+export function App({ services }: { services: PopupServices }) {
+  const { glossary, search } = services;
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [paused, setPaused] = useState(false);
+  const mark = useMemo(() => createTermMarker(glossary.aliases), [glossary]);
+  const briefing = glossary.briefings[0];
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  const reload = useCallback(async () => {
+    const next = await services.page.load();
+    setPage(next);
+    const host = next.status === 'ready' ? next.response.host : undefined;
+    if (host) setPaused(await services.site.isPaused(host));
+    return next;
+  }, [services]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = async () => {
+      const next = await reload();
+      if (!stopped && next.status === 'ready' && !next.response.ready && !next.response.paused) {
+        timer = setTimeout(poll, NOT_READY_RETRY_MS);
+      }
+    };
+    void poll();
+    // The content script applies settings live; ask it again once it has (pause/resume, topics).
+    const unwatch = services.site.watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(poll, 150);
+    });
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      unwatch();
+    };
+  }, [reload, services]);
+
+  const go = (next: Route, replace = false) => {
+    const hash = formatRoute(next);
+    if (replace) history.replaceState(null, '', hash);
+    else location.hash = hash;
+    setRoute(next);
+  };
+
+  const current = tabOf(route);
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === current);
+    const to =
+      e.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(i - 1 + TABS.length) % TABS.length]
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
+    if (!to) return;
+    e.preventDefault();
+    selectTab(to.id);
+    tabRefs.current[to.id]?.focus();
+  };
+  const selectTab = (tab: Tab) => go(tab === 'search' ? { view: 'search', query: '' } : { view: tab });
+
+  const openHit = (hit: Pick<SearchHit, 'kind' | 'id'>) => {
+    if (hit.kind === 'term') return go({ view: 'term', id: hit.id });
+    const qa = glossary.qa.find((q) => q.id === hit.id);
+    if (qa?.questionPassage) return go({ view: 'briefing', passage: qa.questionPassage });
+    // An authored Q&A belongs to the terms that list it.
+    const owner = glossary.terms.find((t) => t.qa.includes(hit.id));
+    if (owner) go({ view: 'term', id: owner.id });
+  };
+
+  const host = page.status === 'ready' ? page.response.host : undefined;
+  const togglePause = async (next: boolean) => {
+    if (!host) return;
+    setPaused(next);
+    await services.site.setPaused(host, next);
+  };
+
+  return (
+    <div class="app">
+      <header class="top">
+        <div class="brand">
+          <h1>Briefing Lens</h1>
+          <button type="button" class="link-button" onClick={() => services.openOptions()}>
+            Options
+          </button>
+        </div>
+        <div role="tablist" aria-label="Views" class="tabs">
+          {TABS.map((t) => (
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              aria-selected={t.id === current}
+              aria-controls="panel"
+              tabIndex={t.id === current ? 0 : -1}
+              onClick={() => selectTab(t.id)}
+              onKeyDown={onTabKey}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </header>
+
+      <main>
+        <div id="panel" role="tabpanel" aria-labelledby={`tab-${current}`} class={`panel panel-${current}`}>
+          {route.view === 'page' ? (
+            <OnThisPage
+              state={page}
+              topics={glossary.topics}
+              onFocus={(id) => void services.page.focus(id)}
+              onResume={() => void togglePause(false)}
+            />
+          ) : null}
+          {route.view === 'briefing' && briefing ? (
+            <BriefingView glossary={glossary} briefing={briefing} mark={mark} target={route.passage} />
+          ) : null}
+          {route.view === 'term' ? <TermView glossary={glossary} id={route.id} /> : null}
+          {route.view === 'search' ? (
+            <SearchPanel
+              glossary={glossary}
+              search={search}
+              initialQuery={route.query}
+              onQuery={(query) => history.replaceState(null, '', formatRoute({ view: 'search', query }))}
+              onOpen={openHit}
+            />
+          ) : null}
+        </div>
+      </main>
+
+      {host ? (
+        <footer class="bottom">
+          <SiteSwitch host={host} paused={paused} onChange={(p) => void togglePause(p)} />
+        </footer>
+      ) : null}
+    </div>
+  );
+}

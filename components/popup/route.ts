@@ -1,0 +1,55 @@
+// The popup's views live in the URL hash, so deep links (`#term=<id>`, `#passage=<id>`: DESIGN.md
+// contract 4, and the card's "open the full briefing" link) and the Back button in a full tab both work.
+
+export type Route =
+  | { view: 'page' }
+  | { view: 'briefing'; passage?: string }
+  | { view: 'term'; id: string }
+  | { view: 'search'; query: string };
+
+export type Tab = 'page' | 'briefing' | 'search';
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const eq = raw.indexOf('=');
+  const key = eq < 0 ? raw : raw.slice(0, eq);
+  const value = eq < 0 ? '' : safeDecode(raw.slice(eq + 1));
+  switch (key) {
+    case 'term':
+      return value ? { view: 'term', id: value } : { view: 'briefing' };
+    case 'passage':
+      return value ? { view: 'briefing', passage: value } : { view: 'briefing' };
+    case 'briefing':
+      return { view: 'briefing' };
+    case 'search':
+      return { view: 'search', query: value };
+    default:
+      return { view: 'page' };
+  }
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.view) {
+    case 'term':
+      return `#term=${encodeURIComponent(route.id)}`;
+    case 'briefing':
+      return route.passage ? `#passage=${encodeURIComponent(route.passage)}` : '#briefing';
+    case 'search':
+      return route.query ? `#search=${encodeURIComponent(route.query)}` : '#search';
+    case 'page':
+      return '#page';
+  }
+}
+
+/** The term view and passages belong to the briefing tab. */
+export function tabOf(route: Route): Tab {
+  return route.view === 'term' ? 'briefing' : route.view;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
