@@ -45,7 +45,7 @@ const glossary: CompiledGlossary = {
   ],
   qa: [qa(1), qa(2), qa(3), qa(4)],
   aliases: [],
-  search: { keys: [], docs: [], index: {} },
+  exclusions: [],
 };
 
 let root: HTMLElement;

@@ -1,0 +1,421 @@
+// The hover card in a real Chromium with the built extension: hover intent, pinning, keyboard commands,
+// related terms, hiding a term, selection safety, isolation from hostile page CSS, and axe-core.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, ROOT, type Session, sendToTab, waitForReady } from './harness';
+
+const HOST = 'briefing-lens-card';
+
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card test</title>
+<style>
+  body { font: 18px/1.6 Georgia, serif; margin: 40px; }
+  article { width: 720px; }
+  .tall { height: 1800px; }
+</style></head>
+<body><main><article>
+<h1>Washington links Iran deal to Gulf normalization</h1>
+<p id="first">The Abraham Accords were signed in 2020 by the UAE and Bahrain.</p>
+<p id="second">The Trump administration made expansion of the accords a precondition for the Iran nuclear talks,
+and Pakistan warned that normalization with Israel could destabilise its government.</p>
+<p id="short">Palestinian statehood</p>
+<p><button id="before" type="button">A page button</button></p>
+<p id="sel">Select from here across the Abraham Accords to there.</p>
+<div class="tall"></div>
+<p id="last">Far below, Muslim-majority countries weigh the cost.</p>
+</article></main></body></html>`;
+
+// Page CSS that tries everything to reach, hide or restyle the card.
+const HOSTILE = ARTICLE.replace(
+  '</style>',
+  `* { all: unset !important; }
+  html, body, main, article, p, h1, div { display: block !important; }
+  briefing-lens-card { display: none !important; transform: scale(0.1) !important; opacity: 0 !important; }
+  [role="dialog"], h2, button { color: red !important; background: lime !important; font-size: 40px !important; }
+  </style>`,
+);
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await launch({ pages: { '/card/article.html': ARTICLE, '/card/hostile.html': HOSTILE } });
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  x: number;
+  y: number;
+}
+
+/** The box of the `nth` occurrence of `text` inside `selector`, computed by the test, not the extension. */
+function textBox(page: Page, selector: string, text: string, nth = 0): Promise<Box> {
+  return page.evaluate(
+    ({ selector, text, nth }) => {
+      const root = document.querySelector(selector);
+      if (!root) throw new Error(`no ${selector}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const data = (n as Text).data;
+        let i = data.indexOf(text);
+        while (i >= 0) {
+          if (seen++ === nth) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + text.length);
+            const b = r.getClientRects()[0];
+            if (!b) throw new Error('no rect');
+            return {
+              left: b.left,
+              right: b.right,
+              top: b.top,
+              bottom: b.bottom,
+              x: b.x + b.width / 2,
+              y: b.y + b.height / 2,
+            };
+          }
+          i = data.indexOf(text, i + 1);
+        }
+      }
+      throw new Error(`"${text}" not found in ${selector}`);
+    },
+    { selector, text, nth },
+  );
+}
+
+/** The open card's accessible name, or null when no card is open. */
+function cardName(page: Page): Promise<string | null> {
+  return page.evaluate((host) => {
+    const dialog = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!dialog) return null;
+    const title = dialog.getRootNode() as ShadowRoot;
+    return title.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
+  }, HOST);
+}
+
+async function openArticle(path = '/card/article.html'): Promise<Page> {
+  const page = await session.open(path);
+  await waitForReady(session, page);
+  return page;
+}
+
+async function hover(page: Page, box: { x: number; y: number }) {
+  await page.mouse.move(box.x - 30, box.y, { steps: 2 });
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+}
+
+const dialog = (page: Page) => page.getByRole('dialog');
+
+describe('hover card', () => {
+  it('opens on hover over a term of the demo article, with the term as its name, within 1 s', async () => {
+    const page = await session.open('/demo/');
+    await waitForReady(session, page);
+    const box = await textBox(page, 'article', 'Abraham Accords', 1);
+    await hover(page, box);
+    const t0 = Date.now();
+    await expect.poll(() => cardName(page), { timeout: 1000, interval: 25 }).toBe('Abraham Accords');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    // The card sits next to the term, not over it.
+    const card = await dialog(page).boundingBox();
+    expect(card).not.toBeNull();
+    if (card) {
+      const overlaps =
+        card.y < box.bottom &&
+        card.y + card.height > box.top &&
+        card.x < box.right &&
+        card.x + card.width > box.left;
+      expect(overlaps).toBe(false);
+      expect(card.width).toBeLessThanOrEqual(362);
+    }
+    // The benchmark reads the dwell → paint measure.
+    const measures = await page.evaluate(
+      () => performance.getEntriesByName('briefing-lens:hover-latency').length,
+    );
+    expect(measures).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('stays while the pointer is on the card, closes after it leaves, and Esc closes it', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    const card = await dialog(page).boundingBox();
+    if (!card) throw new Error('no card box');
+    // Into the card, and rest there well past the hide delay.
+    await page.mouse.move(card.x + 40, card.y + 20, { steps: 6 });
+    await page.waitForTimeout(800);
+    expect(await cardName(page)).toBe('Abraham Accords');
+    // Away from both: gone.
+    await page.mouse.move(5, 600, { steps: 4 });
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBeNull();
+    // Esc dismisses an open card.
+    await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await page.keyboard.press('Escape');
+    expect(await cardName(page)).toBeNull();
+    await page.close();
+  });
+
+  it('pinned, the card stays after the pointer leaves', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await page.getByRole('button', { name: 'Keep open' }).click();
+    await page.mouse.move(5, 600, { steps: 4 });
+    await page.waitForTimeout(900);
+    expect(await cardName(page)).toBe('Abraham Accords');
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await cardName(page)).toBeNull();
+    await page.close();
+  });
+
+  it('a click on a term opens its card pinned, a click elsewhere closes it', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await page.mouse.move(5, 600, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await cardName(page)).toBe('Abraham Accords');
+    await page.mouse.click(5, 600);
+    expect(await cardName(page)).toBeNull();
+    await page.close();
+  });
+
+  it('hovering blank space past the end of a term’s line shows nothing', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#short', 'Palestinian statehood');
+    // Control: the term itself does open a card, so the negative below means something.
+    await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Palestinian statehood');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(box.right + 60, box.y, { steps: 3 });
+    await page.mouse.move(box.right + 80, box.y, { steps: 3 });
+    await page.waitForTimeout(900);
+    expect(await cardName(page)).toBeNull();
+    await page.close();
+  });
+
+  it('a related-term chip switches the card', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await page.getByRole('button', { name: 'Normalization with Israel' }).click();
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Normalization with Israel');
+    await page.close();
+  });
+
+  it('does not disturb a text selection across a term', async () => {
+    const page = await openArticle();
+    const from = await textBox(page, '#sel', 'here');
+    const to = await textBox(page, '#sel', 'there');
+    await page.mouse.move(from.left + 1, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y, { steps: 5 });
+    // Linger over the term mid-drag: still no card.
+    const term = await textBox(page, '#sel', 'Abraham Accords');
+    await page.mouse.move(term.x, term.y, { steps: 5 });
+    await page.waitForTimeout(600);
+    await page.mouse.move(to.right - 1, to.y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(
+      'here across the Abraham Accords to there',
+    );
+    expect(await cardName(page)).toBeNull();
+    await page.close();
+  });
+
+  it('keeps the card intact on a page whose CSS attacks every element', async () => {
+    const page = await openArticle('/card/hostile.html');
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    const look = await page.evaluate((host) => {
+      const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+      const title = d.querySelector('h2') as HTMLElement;
+      const s = getComputedStyle(d);
+      const r = d.getBoundingClientRect();
+      return {
+        width: r.width,
+        height: r.height,
+        display: s.display,
+        position: s.position,
+        bg: s.backgroundColor,
+        titleColor: getComputedStyle(title).color,
+        titleSize: getComputedStyle(title).fontSize,
+        hostDisplay: getComputedStyle(document.querySelector(host) as Element).display,
+      };
+    }, HOST);
+    expect(look.hostDisplay).toBe('block');
+    expect(look.position).toBe('fixed');
+    expect(look.width).toBeGreaterThan(200);
+    expect(look.height).toBeGreaterThan(60);
+    expect(look.bg).not.toBe('rgb(0, 255, 0)');
+    expect(look.titleColor).not.toBe('rgb(255, 0, 0)');
+    expect(look.titleSize).not.toBe('40px');
+    await page.close();
+  });
+
+  it('its own CSS does not reach the page', async () => {
+    const page = await openArticle();
+    const styleOf = () =>
+      page.evaluate(() => {
+        const b = document.getElementById('before') as HTMLElement;
+        const p = document.getElementById('first') as HTMLElement;
+        return [
+          getComputedStyle(b).cssText ||
+            JSON.stringify([
+              getComputedStyle(b).color,
+              getComputedStyle(b).font,
+              getComputedStyle(b).padding,
+            ]),
+          getComputedStyle(p).font,
+          getComputedStyle(p).color,
+        ];
+      });
+    const before = await styleOf();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    expect(await styleOf()).toEqual(before);
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical violation in an open card', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    // Expand everything so hidden parts are checked too.
+    await page.getByRole('button', { name: 'More' }).click();
+    for (const q of await page.locator(`${HOST} .bl-question`).all()) await q.click();
+    await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async (host) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              opts: unknown,
+            ): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    }, HOST);
+    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(severe).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('next-term opens the first term’s card with focus inside; Tab stays inside; Esc returns focus', async () => {
+    const page = await openArticle();
+    await page.focus('#before');
+    const answer = await sendToTab<{ opened: boolean; term?: string }>(session, page, { type: 'next-term' });
+    expect(answer).toEqual({ opened: true, term: 'abraham-accords' });
+    expect(await cardName(page)).toBe('Abraham Accords');
+    const focusInCard = () =>
+      page.evaluate((host) => {
+        const h = document.querySelector(host);
+        return document.activeElement === h && h?.shadowRoot?.activeElement !== null;
+      }, HOST);
+    expect(await focusInCard()).toBe(true);
+    for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
+    expect(await focusInCard()).toBe(true);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focusInCard()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await cardName(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+    await page.close();
+  });
+
+  it('next-term moves on from the open card; previous-term wraps to the last term and scrolls to it', async () => {
+    const page = await openArticle();
+    await sendToTab(session, page, { type: 'next-term' });
+    const second = await sendToTab<{ term?: string }>(session, page, { type: 'next-term' });
+    expect(second.term).not.toBe('abraham-accords');
+    expect(await cardName(page)).not.toBe('Abraham Accords');
+    await page.keyboard.press('Escape');
+    const last = await sendToTab<{ term?: string }>(session, page, { type: 'previous-term' });
+    expect(last.term).toBe('muslim-majority-countries');
+    const box = await textBox(page, '#last', 'Muslim-majority countries');
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(900);
+    await page.close();
+  });
+
+  it('explain-selection opens the term’s card, or says there is no match', async () => {
+    const page = await openArticle();
+    await page.evaluate(() => {
+      const t = document.getElementById('first')?.firstChild as Text;
+      const r = document.createRange();
+      r.setStart(t, 4);
+      r.setEnd(t, 19);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(r);
+    });
+    await sendToTab(session, page, {
+      type: 'explain-selection',
+      text: 'Abraham Accords',
+      term: 'abraham-accords',
+      suggestions: [],
+    });
+    expect(await cardName(page)).toBe('Abraham Accords');
+    await sendToTab(session, page, {
+      type: 'explain-selection',
+      text: 'signed in',
+      suggestions: ['bahrain'],
+    });
+    expect(await cardName(page)).toBe('No match for “signed in”');
+    await page.getByRole('button', { name: 'Bahrain' }).click();
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Bahrain');
+    // The reader's selection is untouched by all this.
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe('Abraham Accords');
+    await page.close();
+  });
+});
+
+describe('hide this term', () => {
+  it('hides the term on the page, and it stays hidden after reload', async () => {
+    const page = await openArticle();
+    const listed = async () =>
+      (
+        await sendToTab<{ terms: Array<{ id: string }> }>(session, page, { type: 'get-page-terms' })
+      ).terms.map((t) => t.id);
+    expect(await listed()).toContain('abraham-accords');
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await page.getByRole('button', { name: 'Hide this term' }).click();
+    expect(await cardName(page)).toBeNull();
+    await expect.poll(listed, { timeout: 2000 }).not.toContain('abraham-accords');
+    // Hovering where it was shows nothing now.
+    await hover(page, box);
+    await page.waitForTimeout(700);
+    expect(await cardName(page)).toBeNull();
+    await page.reload();
+    await waitForReady(session, page);
+    expect(await listed()).not.toContain('abraham-accords');
+    expect(await listed()).toContain('trump-administration');
+    await session.worker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+
+  it('no errors were logged along the way', () => {
+    expect(session.errors).toEqual([]);
+  });
+});
