@@ -19,3 +19,11 @@ export interface PageIndex {
   /** Called after each change to what is shown (scan slice, rescan, settings change). */
   onChange(listener: () => void): () => void;
 }
+
+/**
+ * Elements whose tag starts with this prefix are the extension's own UI: never scanned, and mutations
+ * inside them are ignored. The card's shadow host is `<briefing-lens-card>` (WXT `createShadowRootUi`
+ * with `name: UI_HOST_TAG`).
+ */
+export const UI_HOST_PREFIX = 'briefing-lens';
+export const UI_HOST_TAG = 'briefing-lens-card';

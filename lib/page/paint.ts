@@ -1,0 +1,137 @@
+// Paints mentions with the CSS Custom Highlight API: live Ranges in `CSS.highlights`, so the page's DOM,
+// text, selection, copy/paste and find-in-page are untouched. The default look comes from the
+// manifest-injected stylesheet (entrypoints/content/style.css); the reader's style and colour are applied
+// with an adopted constructed stylesheet, which is not part of the DOM either.
+import type { HighlightStyle } from '../settings-types';
+
+export const HIGHLIGHT_NAME = 'briefing-lens';
+export const ACTIVE_HIGHLIGHT_NAME = 'briefing-lens-active';
+export const DEFAULT_COLOR = '#b45309';
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
+
+function highlightApi(): { registry: HighlightRegistry; Ctor: HighlightCtor } | undefined {
+  const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
+  const Ctor = (globalThis as { Highlight?: HighlightCtor }).Highlight;
+  if (!css?.highlights || !Ctor) return undefined;
+  return { registry: css.highlights, Ctor };
+}
+
+/** A colour the reader chose, if it is one CSS accepts; anything else falls back (it is spliced into CSS). */
+export function safeColor(color: string): string {
+  const plain = /^(#[0-9a-f]{3,8}|[a-z]{3,20}|(rgb|hsl|oklch|oklab)a?\([0-9.,%\s/a-z-]+\))$/i.test(
+    color.trim(),
+  );
+  if (!plain) return DEFAULT_COLOR;
+  const supports = (globalThis as { CSS?: { supports?: (p: string, v: string) => boolean } }).CSS?.supports;
+  return supports && !supports('color', color) ? DEFAULT_COLOR : color.trim();
+}
+
+/** The `::highlight()` rules for a style and colour. `!important` so they win over the manifest defaults. */
+export function highlightCss(style: HighlightStyle, color: string): string {
+  const c = safeColor(color);
+  const main =
+    style === 'underline'
+      ? `text-decoration: underline dotted ${c} 2px !important; background-color: transparent !important;`
+      : style === 'background'
+        ? `background-color: color-mix(in srgb, ${c} 24%, transparent) !important; text-decoration: none !important;`
+        : 'background-color: transparent !important; text-decoration: none !important;';
+  return [
+    `::highlight(${HIGHLIGHT_NAME}) { ${main} }`,
+    `::highlight(${ACTIVE_HIGHLIGHT_NAME}) { background-color: color-mix(in srgb, ${c} 30%, transparent) !important; text-decoration: underline solid ${c} 2px !important; }`,
+  ].join('\n');
+}
+
+export class Painter {
+  private readonly main?: Highlight;
+  private readonly active?: Highlight;
+  private readonly registry?: HighlightRegistry;
+  private sheet?: CSSStyleSheet;
+  private readonly adoptedBy: (Document | ShadowRoot)[] = [];
+
+  constructor(private readonly doc: Document) {
+    const api = highlightApi();
+    if (!api) return;
+    this.registry = api.registry;
+    this.main = new api.Ctor();
+    this.active = new api.Ctor();
+    // The open card's term is drawn above the others.
+    this.active.priority = 1;
+    api.registry.set(HIGHLIGHT_NAME, this.main);
+    api.registry.set(ACTIVE_HIGHLIGHT_NAME, this.active);
+  }
+
+  /** Whether the browser can paint highlights at all. */
+  get supported(): boolean {
+    return this.main !== undefined;
+  }
+
+  add(range: Range): void {
+    this.main?.add(range);
+  }
+
+  remove(range: Range): void {
+    this.main?.delete(range);
+    this.active?.delete(range);
+  }
+
+  clear(): void {
+    this.main?.clear();
+    this.active?.clear();
+  }
+
+  /** Ranges painted now (tests and stale-range sweeps). */
+  ranges(): Range[] {
+    return this.main ? ([...this.main] as Range[]) : [];
+  }
+
+  setActive(range: Range | undefined): void {
+    this.active?.clear();
+    if (range) this.active?.add(range);
+  }
+
+  /** Applies the reader's style and colour; also to open shadow roots holding marks (`adoptInto`). */
+  setStyle(style: HighlightStyle, color: string): void {
+    const Sheet = (globalThis as { CSSStyleSheet?: typeof CSSStyleSheet }).CSSStyleSheet;
+    if (!Sheet) return;
+    try {
+      if (!this.sheet) {
+        this.sheet = new Sheet();
+        this.adoptInto(this.doc);
+      }
+      this.sheet.replaceSync(highlightCss(style, color));
+    } catch {
+      // Some pages (or engines) refuse constructed sheets: the manifest stylesheet's default look remains.
+    }
+  }
+
+  /**
+   * `::highlight()` rules only style text in the tree whose stylesheets hold them, so marks inside an open
+   * shadow root need the sheet adopted there too.
+   */
+  adoptInto(root: Document | ShadowRoot): void {
+    if (!this.sheet || this.adoptedBy.includes(root)) return;
+    try {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.adoptedBy.push(root);
+    } catch {
+      // See setStyle.
+    }
+  }
+
+  dispose(): void {
+    this.clear();
+    if (this.registry?.get(HIGHLIGHT_NAME) === this.main) this.registry?.delete(HIGHLIGHT_NAME);
+    if (this.registry?.get(ACTIVE_HIGHLIGHT_NAME) === this.active)
+      this.registry?.delete(ACTIVE_HIGHLIGHT_NAME);
+    const sheet = this.sheet;
+    for (const root of this.adoptedBy) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        // The root may be gone.
+      }
+    }
+    this.adoptedBy.length = 0;
+  }
+}

@@ -1,0 +1,599 @@
+// The page scanner: walks the page into blocks, scans them with the engine in time slices (viewport
+// first), keeps signal tallies per page and per article region, decides what is shown, paints it and
+// indexes it for the card. Rescans only what mutations touched.
+import type { Engine, SignalTally } from '../match/types';
+import { type Block, locate, nodeSpan } from './block';
+import { addSignals, type Candidate, decide } from './decide';
+import type { DirtyRoots } from './observe';
+import type { Painter } from './paint';
+import { Slicer } from './schedule';
+import type { PageIndex, ShownMention } from './types';
+import { BlockWalker, isInsideSkipped } from './walk';
+
+/** Longest text handed to the engine at once; bigger blocks are scanned in overlapping chunks. */
+export const CHUNK = 16_384;
+/** Overlap on each side of a chunk: longer than any alias, so no phrase is cut at a chunk edge. */
+export const OVERLAP = 256;
+/** Most blocks scanned before the rest as "in the viewport" (bounds the cost of odd layouts). */
+const VIEWPORT_BLOCKS = 400;
+
+interface Found extends Candidate {
+  block: ScannedBlock;
+  start: number;
+  end: number;
+  fuzzy: boolean;
+  shown?: ShownMention;
+}
+
+interface ScannedBlock extends Block {
+  dead: boolean;
+  scanned: boolean;
+  /** Next chunk start while a big block is being scanned. */
+  scanPos: number;
+  pending: Found[];
+  pendingSignals: Set<string>;
+  mentions: Found[];
+  signals: string[];
+  region: object;
+}
+
+interface WalkJob {
+  root: Node;
+  walker: BlockWalker;
+  blocks: ScannedBlock[];
+  initial: boolean;
+}
+
+export interface ScanRules {
+  /** Topic on and term not hidden. */
+  termEnabled(term: string): boolean;
+  firstOccurrenceOnly: boolean;
+}
+
+export interface ScannerOptions {
+  doc: Document;
+  engine: Engine;
+  painter: Painter;
+  signal: AbortSignal;
+  rules: ScanRules;
+  /** Told of each open shadow root walked (to observe its mutations). */
+  onShadowRoot?(root: ShadowRoot): void;
+  budgetMs?: number;
+  now?: () => number;
+}
+
+export interface ScanSnapshot {
+  ready: boolean;
+  cpuMs: number;
+  wallMs: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
+/** Document order across shadow trees (a shadow tree is read before its host's light children). */
+export function compareDocumentOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const pos = a.compareDocumentPosition(b);
+  if (!(pos & 1)) return pos & 4 ? -1 : 1; // 1 = disconnected, 4 = b follows a
+  const chain = (n: Node) => {
+    const out: Node[] = [n];
+    for (
+      let root = n.getRootNode();
+      (root as ShadowRoot).host;
+      root = (root as ShadowRoot).host.getRootNode()
+    ) {
+      out.push((root as ShadowRoot).host);
+    }
+    return out;
+  };
+  const ca = chain(a);
+  const cb = chain(b);
+  for (const x of ca) {
+    for (const y of cb) {
+      if (x.getRootNode() !== y.getRootNode()) continue;
+      if (x === y) return x === a ? -1 : y === b ? 1 : 0;
+      return x.compareDocumentPosition(y) & 4 ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+function foldSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export class PageScanner implements PageIndex {
+  private blocks: ScannedBlock[] = [];
+  private readonly nodeBlock = new WeakMap<Text, ScannedBlock>();
+  private jobs: WalkJob[] = [];
+  private queue: ScannedBlock[] = [];
+  private queueHead = 0;
+  /** Queue entries (from the head) still worth yielding to the page for rather than idling. */
+  private urgentLeft = 0;
+  private readonly pageTally: SignalTally = new Map();
+  private readonly regionTallies = new Map<object, SignalTally>();
+  private readonly regionCache = new WeakMap<Node, object>();
+  private visibleCache = new WeakMap<Element, boolean>();
+  private shown: Found[] = [];
+  private readonly byNode = new Map<Node, ShownMention[]>();
+  private readonly listeners = new Set<() => void>();
+  private dirty = false;
+  private nextId = 1;
+  private readonly slicer: Slicer;
+  private readonly now: () => number;
+  private startedAt = 0;
+  private sliceBase = { slices: 0, cpuMs: 0, longestMs: 0 };
+  private snapshot: ScanSnapshot = { ready: false, cpuMs: 0, wallMs: 0, slices: 0, longestSliceMs: 0 };
+  private rules: ScanRules;
+  /** A scan has been started and not stopped (false while the site is paused). */
+  private running = false;
+  private rescanCpu = 0;
+  private readonly mentionNodes = new WeakMap<ShownMention, Text[]>();
+
+  constructor(private readonly options: ScannerOptions) {
+    this.rules = options.rules;
+    this.now = options.now ?? (() => performance.now());
+    this.slicer = new Slicer((expired) => this.timedWork(expired), {
+      budgetMs: options.budgetMs ?? 6,
+      signal: options.signal,
+      now: this.now,
+      urgent: () => this.urgentLeft > 0 || this.jobs.length > 0,
+      onSlice: (more) => {
+        if (!more && this.running && !this.snapshot.ready) this.markReady();
+      },
+    });
+  }
+
+  // ── PageIndex ──────────────────────────────────────────────────────────────────────────────
+
+  at(node: Node, offset: number): ShownMention | undefined {
+    for (const m of this.byNode.get(node) ?? []) {
+      const r = m.range;
+      if (r.collapsed) continue;
+      try {
+        // comparePoint is 0 inside the range, including its edges: prefer the mention starting there.
+        if (r.comparePoint(node, offset) === 0 && !(r.endContainer === node && r.endOffset === offset))
+          return m;
+      } catch {
+        // The node moved to another document or the offset is out of range.
+      }
+    }
+    return undefined;
+  }
+
+  list(): ShownMention[] {
+    const out: ShownMention[] = [];
+    for (const f of this.shown) if (f.shown && !f.shown.range.collapsed) out.push(f.shown);
+    return out;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ── Control ────────────────────────────────────────────────────────────────────────────────
+
+  /** Starts (or restarts, after a navigation or un-pausing) a full scan of the document. */
+  start(): void {
+    this.stop();
+    this.running = true;
+    const root = this.options.doc.body ?? this.options.doc.documentElement;
+    this.startedAt = this.now();
+    this.sliceBase = { ...this.slicer.stats };
+    this.snapshot = { ready: false, cpuMs: 0, wallMs: 0, slices: 0, longestSliceMs: 0 };
+    if (root) this.jobs.push(this.walkJob(root, true));
+    this.slicer.wake();
+  }
+
+  /** Forgets everything found and paints nothing (pausing, or before a full rescan). */
+  stop(): void {
+    this.running = false;
+    this.snapshot = { ...this.snapshot, ready: false };
+    this.options.painter.clear();
+    this.blocks = [];
+    this.jobs = [];
+    this.queue = [];
+    this.queueHead = 0;
+    this.urgentLeft = 0;
+    this.pageTally.clear();
+    this.regionTallies.clear();
+    this.shown = [];
+    this.byNode.clear();
+    this.visibleCache = new WeakMap();
+    this.emit();
+  }
+
+  /** Rescans the subtrees a batch of mutations touched. */
+  rescan(dirty: DirtyRoots): void {
+    if (!this.running) return;
+    if (dirty.removed) {
+      for (const b of this.blocks) {
+        if (b.dead) continue;
+        const last = b.nodes[b.nodes.length - 1] as Text;
+        if (!(b.nodes[0] as Text).isConnected || !last.isConnected) this.kill(b);
+      }
+    }
+    const replace = dirty.roots.filter((r) => !dirty.added.has(r));
+    if (replace.length > 0) {
+      // Blocks under a replaced root that the new walk will not revisit (now hidden, skipped) must go too.
+      for (const b of this.blocks) {
+        if (!b.dead && replace.some((r) => r === b.container || r.contains(b.container))) this.kill(b);
+      }
+    }
+    this.visibleCache = new WeakMap();
+    for (const root of dirty.roots) {
+      if (!root.isConnected || isInsideSkipped(root)) continue;
+      this.jobs.push(this.walkJob(root, false));
+    }
+    this.dirty = true;
+    this.slicer.wake();
+  }
+
+  /** Applies new rules (topics, hidden terms, first occurrence only) to what was already found. */
+  setRules(rules: ScanRules): void {
+    this.rules = rules;
+    this.refresh();
+  }
+
+  /** Cost of the current full scan, for the benchmark. */
+  stats(): ScanSnapshot {
+    return this.snapshot;
+  }
+
+  /** Slice time spent after the first full scan was ready: mutation rescans (the observer's budget). */
+  rescanCpuMs(): number {
+    return this.rescanCpu;
+  }
+
+  get ready(): boolean {
+    return this.snapshot.ready;
+  }
+
+  /** Runs slices synchronously until idle (tests). */
+  drain(): void {
+    while (this.slicer.slice()) {
+      // keep going
+    }
+  }
+
+  // ── Work ───────────────────────────────────────────────────────────────────────────────────
+
+  private walkJob(root: Node, initial: boolean): WalkJob {
+    const job: WalkJob = {
+      root,
+      initial,
+      blocks: [],
+      walker: new BlockWalker(root, (b) => job.blocks.push(this.adopt(b)), this.options.onShadowRoot),
+    };
+    return job;
+  }
+
+  /** Makes a walked block live; any older block sharing one of its text nodes is stale and dropped. */
+  private adopt(block: Block): ScannedBlock {
+    const b = block as ScannedBlock;
+    b.dead = false;
+    b.scanned = false;
+    b.scanPos = 0;
+    b.pending = [];
+    b.pendingSignals = new Set();
+    b.mentions = [];
+    b.signals = [];
+    b.region = this.regionOf(b.container);
+    for (const n of b.nodes) {
+      const old = this.nodeBlock.get(n);
+      if (old && old !== b && !old.dead) this.kill(old);
+      this.nodeBlock.set(n, b);
+    }
+    return b;
+  }
+
+  private timedWork(expired: () => boolean): boolean {
+    if (!this.snapshot.ready) return this.work(expired);
+    const t0 = this.now();
+    try {
+      return this.work(expired);
+    } finally {
+      this.rescanCpu += this.now() - t0;
+    }
+  }
+
+  private work(expired: () => boolean): boolean {
+    if (this.options.signal.aborted) return false;
+    while (this.jobs.length > 0) {
+      const job = this.jobs[0] as WalkJob;
+      if (!job.walker.step(expired)) return true;
+      this.jobs.shift();
+      this.finishWalk(job);
+      if (expired()) break;
+    }
+    while (this.queueHead < this.queue.length && !expired()) {
+      const b = this.queue[this.queueHead] as ScannedBlock;
+      if (b.dead || this.scanBlock(b, expired)) {
+        this.queueHead++;
+        if (this.urgentLeft > 0) this.urgentLeft--;
+      }
+    }
+    if (this.queueHead >= this.queue.length && this.queue.length > 0) {
+      this.queue = [];
+      this.queueHead = 0;
+    }
+    if (this.dirty) this.refresh();
+    return this.jobs.length > 0 || this.queueHead < this.queue.length;
+  }
+
+  private markReady() {
+    const s = this.slicer.stats;
+    this.snapshot = {
+      ready: true,
+      cpuMs: s.cpuMs - this.sliceBase.cpuMs,
+      wallMs: this.now() - this.startedAt,
+      slices: s.slices - this.sliceBase.slices,
+      longestSliceMs: s.longestMs,
+    };
+    this.emit();
+  }
+
+  private finishWalk(job: WalkJob) {
+    const fresh = job.blocks;
+    if (job.initial) {
+      this.blocks = fresh;
+      const [first, count] = this.viewportRange(fresh);
+      this.queue = fresh
+        .slice(first, first + count)
+        .concat(fresh.slice(0, first), fresh.slice(first + count));
+      this.queueHead = 0;
+      this.urgentLeft = count;
+      return;
+    }
+    if (fresh.length === 0) return;
+    this.blocks = this.blocks.filter((b) => !b.dead);
+    const at = this.insertionIndex(fresh[0] as ScannedBlock);
+    this.blocks.splice(at, 0, ...fresh);
+    // Rescans are what the reader is looking at changing: scan them before any remaining idle work.
+    const rest = this.queue.slice(this.queueHead);
+    this.queue = fresh.concat(rest);
+    this.queueHead = 0;
+    this.urgentLeft += fresh.length;
+  }
+
+  private insertionIndex(block: ScannedBlock): number {
+    const first = block.nodes[0] as Text;
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = (this.blocks[mid] as ScannedBlock).nodes[0] as Text;
+      if (compareDocumentOrder(other, first) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The run of blocks on screen, found by bisection (blocks are in document order, mostly top to bottom). */
+  private viewportRange(blocks: ScannedBlock[]): [number, number] {
+    const win = this.options.doc.defaultView;
+    if (!win || blocks.length === 0) return [0, 0];
+    const range = this.options.doc.createRange();
+    const rectOf = (b: ScannedBlock) => {
+      range.selectNodeContents(b.nodes[0] as Text);
+      return range.getBoundingClientRect();
+    };
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rectOf(blocks[mid] as ScannedBlock).bottom < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    const height = win.innerHeight;
+    while (
+      end < blocks.length &&
+      end - lo < VIEWPORT_BLOCKS &&
+      rectOf(blocks[end] as ScannedBlock).top <= height
+    )
+      end++;
+    return [lo, end - lo];
+  }
+
+  /** Scans a block (in chunks when it is big); returns true when the block is done. */
+  private scanBlock(b: ScannedBlock, expired: () => boolean): boolean {
+    const text = b.text;
+    const { engine } = this.options;
+    if (text.length <= CHUNK) {
+      const res = engine.scan(text);
+      for (const m of res.mentions) b.pending.push(this.found(b, m.start, m.end, m.term, m.fuzzy));
+      for (const s of res.signals) b.pendingSignals.add(s);
+    } else {
+      while (b.scanPos < text.length) {
+        const a = b.scanPos;
+        const end = Math.min(text.length, a + CHUNK);
+        const lo = Math.max(0, a - OVERLAP);
+        const hi = Math.min(text.length, end + OVERLAP);
+        const res = engine.scan(text.slice(lo, hi));
+        for (const m of res.mentions) {
+          const start = m.start + lo;
+          // Each chunk owns the mentions starting in it; the overlap only gives them whole-word context.
+          if (start >= a && start < end) b.pending.push(this.found(b, start, m.end + lo, m.term, m.fuzzy));
+        }
+        for (const s of res.signals) b.pendingSignals.add(s);
+        b.scanPos = end;
+        if (b.scanPos < text.length && expired()) return false;
+      }
+    }
+    this.commit(b);
+    return true;
+  }
+
+  private found(block: ScannedBlock, start: number, end: number, term: string, fuzzy: boolean): Found {
+    return { block, start, end, term, fuzzy, region: block.region };
+  }
+
+  /** A scanned block joins the tallies; its mentions in text nobody can see are dropped. */
+  private commit(b: ScannedBlock) {
+    b.scanned = true;
+    b.mentions = b.pending.filter((f) => this.visible(locate(b, f.start).node.parentElement));
+    b.pending = [];
+    b.signals = [...b.pendingSignals];
+    b.pendingSignals = new Set();
+    if (b.signals.length > 0) {
+      addSignals(this.pageTally, b.signals, 1);
+      addSignals(this.regionTally(b.region), b.signals, 1);
+    }
+    if (b.mentions.length > 0 || b.signals.length > 0) this.dirty = true;
+  }
+
+  private kill(b: ScannedBlock) {
+    if (b.dead) return;
+    b.dead = true;
+    if (b.scanned && b.signals.length > 0) {
+      addSignals(this.pageTally, b.signals, -1);
+      addSignals(this.regionTally(b.region), b.signals, -1);
+    }
+    if (b.mentions.length > 0) this.dirty = true;
+  }
+
+  private regionTally(region: object): SignalTally {
+    let t = this.regionTallies.get(region);
+    if (!t) {
+      t = new Map();
+      this.regionTallies.set(region, t);
+    }
+    return t;
+  }
+
+  /** The article region a block belongs to: nearest article / main / [role=main], across shadow roots. */
+  private regionOf(container: Node): object {
+    const cached = this.regionCache.get(container);
+    if (cached) return cached;
+    const doc = this.options.doc;
+    let el: Element | null = container.nodeType === 1 ? (container as Element) : null;
+    if (!el && (container as ShadowRoot).host) el = (container as ShadowRoot).host;
+    let region: object = doc.body ?? doc;
+    while (el) {
+      const r = el.closest('article, main, [role="main"]');
+      if (r) {
+        region = r;
+        break;
+      }
+      const root = el.getRootNode() as ShadowRoot;
+      el = root.host ?? null;
+    }
+    this.regionCache.set(container, region);
+    return region;
+  }
+
+  /** Rendered and not hidden by CSS (display, visibility, closed details); cached per element. */
+  private visible(el: Element | null): boolean {
+    if (!el) return false;
+    const cached = this.visibleCache.get(el);
+    if (cached !== undefined) return cached;
+    let ok: boolean;
+    if (typeof el.checkVisibility === 'function') {
+      ok = el.checkVisibility({
+        visibilityProperty: true,
+        checkVisibilityCSS: true,
+      } as CheckVisibilityOptions);
+    } else {
+      ok = true;
+      const view = el.ownerDocument.defaultView;
+      for (let n: Element | null = el; n && view; n = n.parentElement) {
+        const style = view.getComputedStyle(n);
+        if (style.display === 'none' || (n === el && style.visibility === 'hidden')) {
+          ok = false;
+          break;
+        }
+      }
+    }
+    this.visibleCache.set(el, ok);
+    return ok;
+  }
+
+  // ── Decide, paint, index ───────────────────────────────────────────────────────────────────
+
+  /** Re-decides everything found against the current tallies and rules, and paints the difference. */
+  private refresh() {
+    this.dirty = false;
+    const { engine, painter } = this.options;
+    const candidates = this.candidates();
+    const next = decide({
+      candidates,
+      page: this.pageTally,
+      regionTally: (r) => this.regionTallies.get(r) ?? new Map(),
+      allows: (term, page, region) => engine.allows(term, page, region),
+      termEnabled: (term) => this.rules.termEnabled(term),
+      firstOccurrenceOnly: this.rules.firstOccurrenceOnly,
+    });
+    const keep = new Set(next);
+    let changed = false;
+    for (const f of this.shown) {
+      if (keep.has(f) && !f.block.dead) continue;
+      if (f.shown) {
+        painter.remove(f.shown.range);
+        this.unindex(f.shown);
+        f.shown = undefined;
+        changed = true;
+      }
+    }
+    for (const f of next) {
+      if (f.shown) continue;
+      f.shown = this.show(f);
+      changed = true;
+    }
+    this.shown = next;
+    if (changed) this.emit();
+  }
+
+  private *candidates(): Generator<Found> {
+    for (const b of this.blocks) {
+      if (b.dead || !b.scanned) continue;
+      yield* b.mentions;
+    }
+  }
+
+  private show(f: Found): ShownMention {
+    const b = f.block;
+    const s = locate(b, f.start);
+    const e = locate(b, f.end, true);
+    const range = this.options.doc.createRange();
+    range.setStart(s.node, s.offset);
+    range.setEnd(e.node, e.offset);
+    const mention: ShownMention = {
+      id: this.nextId++,
+      term: f.term,
+      range,
+      text: foldSpace(b.text.slice(f.start, f.end)),
+    };
+    this.options.painter.add(range);
+    const root = s.node.getRootNode();
+    if ((root as ShadowRoot).host) this.options.painter.adoptInto(root as ShadowRoot);
+    const [i, j] = nodeSpan(b, f.start, f.end);
+    const nodes = b.nodes.slice(i, j + 1);
+    this.mentionNodes.set(mention, nodes);
+    for (const node of nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(mention);
+      else this.byNode.set(node, [mention]);
+    }
+    return mention;
+  }
+
+  private unindex(m: ShownMention) {
+    for (const node of this.mentionNodes.get(m) ?? []) {
+      const rest = (this.byNode.get(node) ?? []).filter((x) => x !== m);
+      if (rest.length > 0) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
+    }
+  }
+
+  private emit() {
+    for (const l of this.listeners) {
+      try {
+        l();
+      } catch (e) {
+        console.error('briefing-lens: page index listener failed', e);
+      }
+    }
+  }
+}

@@ -1,0 +1,229 @@
+// Iterative text walker: groups text nodes into blocks (see block.ts), skipping what a reader is not
+// reading or is typing into. No recursion, so 5,000-deep nesting cannot overflow the stack, and it can
+// stop at any node and resume, so a 5 MB page is walked in slices.
+import type { Block } from './block';
+import { UI_HOST_PREFIX } from './types';
+
+/** Elements whose text is never scanned (code, form fields, scripts, embedded documents, vector art). */
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'rt',
+  'rp',
+]);
+
+/**
+ * Elements rendered inline by default, whose text joins the surrounding run. Everything else (including
+ * unknown and custom elements) delimits blocks: a false split loses a rare match, a false join could
+ * invent a phrase across two unrelated pieces of text.
+ */
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'wbr',
+]);
+
+export function isInline(el: Element): boolean {
+  return INLINE.has(el.localName);
+}
+
+/** Whether the element itself is excluded from scanning (its whole subtree is skipped). */
+export function isSkipped(el: Element): boolean {
+  const name = el.localName;
+  if (SKIP.has(name)) return true;
+  if (name.startsWith(UI_HOST_PREFIX)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  // `contenteditable=""` and `="true"`/`"plaintext-only"` make the subtree editable; only "false" does not.
+  return editable !== null && editable !== 'false';
+}
+
+/** The parent in the composed tree: a shadow root's parent is its host. */
+export function composedParent(node: Node): Node | null {
+  const parent = node.parentNode;
+  if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) return (parent as ShadowRoot).host;
+  return parent;
+}
+
+/** Whether `node` or an ancestor (across shadow boundaries) is skipped, or the document is editable. */
+export function isInsideSkipped(node: Node): boolean {
+  const doc = node.ownerDocument ?? (node as Document);
+  if ((doc as Document).designMode === 'on') return true;
+  for (let n: Node | null = node; n; n = composedParent(n)) {
+    if (n.nodeType === 1 && isSkipped(n as Element)) return true;
+  }
+  return false;
+}
+
+/**
+ * The node whose boundary delimits the block containing `node`: the nearest non-inline element (or a
+ * shadow root / document). Rescanning it rescans every block that text in `node` belongs to.
+ */
+export function blockRootOf(node: Node): Node {
+  let n: Node | null = node.nodeType === 1 ? node : node.parentNode;
+  while (n) {
+    if (n.nodeType !== 1) return n; // shadow root or document
+    if (!isInline(n as Element)) return n;
+    n = n.parentNode;
+  }
+  return node;
+}
+
+interface Frame {
+  next: Node | null;
+  /** The node whose children this frame iterates. */
+  owner: Node;
+  /** Leaving this frame ends the current block. */
+  boundary: boolean;
+}
+
+/** Walks one subtree in resumable steps, emitting blocks in document order. */
+export class BlockWalker {
+  private readonly stack: Frame[] = [];
+  private readonly boundaries: Node[] = [];
+  private nodes: Text[] = [];
+  private pieces: string[] = [];
+  private readonly out: (block: Block) => void;
+  private readonly onShadowRoot?: (root: ShadowRoot) => void;
+
+  /** `onShadowRoot` is told of each open shadow root entered (to observe it and style marks in it). */
+  constructor(root: Node, out: (block: Block) => void, onShadowRoot?: (root: ShadowRoot) => void) {
+    this.out = out;
+    this.onShadowRoot = onShadowRoot;
+    this.enter(root, true);
+  }
+
+  get done(): boolean {
+    return this.stack.length === 0;
+  }
+
+  /**
+   * Walks until done or `expired()` says the slice is over (checked every 128 nodes, since reading the
+   * clock costs more than visiting a node). Returns true when the whole subtree has been walked.
+   */
+  step(expired: () => boolean): boolean {
+    const stack = this.stack;
+    let visited = 0;
+    while (stack.length > 0) {
+      if ((++visited & 127) === 0 && expired()) return false;
+      const frame = stack[stack.length - 1] as Frame;
+      const node = frame.next;
+      if (!node) {
+        stack.pop();
+        if (frame.boundary) {
+          this.flush();
+          this.boundaries.pop();
+        }
+        continue;
+      }
+      frame.next = node.nextSibling;
+      const type = node.nodeType;
+      if (type === 3) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          this.nodes.push(node as Text);
+          this.pieces.push(data);
+        }
+      } else if (type === 1) {
+        const el = node as Element;
+        if (isSkipped(el)) {
+          if (!isInline(el)) this.flush();
+          continue;
+        }
+        this.enter(el, !isInline(el));
+      }
+    }
+    this.flush();
+    return true;
+  }
+
+  private enter(node: Node, boundary: boolean) {
+    const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+    if (shadow || boundary) this.flush();
+    // Light children are pushed first so the shadow tree (pushed last) is walked first: a host's
+    // rendering starts from its shadow tree, and slotted light children are walked after it.
+    this.stack.push({ next: node.firstChild, owner: node, boundary: boundary || shadow !== null });
+    if (boundary || shadow) this.boundaries.push(node);
+    if (shadow) {
+      this.onShadowRoot?.(shadow);
+      this.stack.push({ next: shadow.firstChild, owner: shadow, boundary: true });
+      this.boundaries.push(shadow);
+    }
+  }
+
+  private flush() {
+    if (this.nodes.length === 0) return;
+    const nodes = this.nodes;
+    const pieces = this.pieces;
+    this.nodes = [];
+    this.pieces = [];
+    const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
+    if (!/\S/.test(text)) return;
+    const starts: number[] = new Array(nodes.length);
+    let at = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      starts[i] = at;
+      at += (pieces[i] as string).length;
+    }
+    const container = this.boundaries[this.boundaries.length - 1] ?? (nodes[0] as Text).parentNode;
+    this.out({ nodes, starts, text, container: container as Node });
+  }
+}
+
+/** Walks a whole subtree at once (tests and small rescans). */
+export function collectBlocks(root: Node): Block[] {
+  const blocks: Block[] = [];
+  new BlockWalker(root, (b) => blocks.push(b)).step(() => false);
+  return blocks;
+}
