@@ -1,14 +1,16 @@
 // `npm run glossary:check`: validates every briefing under glossary/briefings/, and writes the compiled
 // glossary and the popup's search index to glossary/generated/. Exits non-zero, listing every problem,
-// if any pack is invalid.
+// if any pack is invalid. `tsx glossary/cli.ts [briefings-dir] [out-dir]` checks other folders (tests).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileGlossary, GlossaryError } from './compile';
 import { loadPacks } from './load';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, 'generated');
+const [root = join(here, 'briefings'), out = join(here, 'generated')] = process.argv
+  .slice(2)
+  .map((p) => resolve(p));
 
 /** Writes only when the content changed, so watchers (wxt dev) are not woken for nothing. */
 function write(path: string, data: unknown): void {
@@ -23,7 +25,8 @@ function write(path: string, data: unknown): void {
 }
 
 try {
-  const packs = await loadPacks(join(here, 'briefings'));
+  const packs = await loadPacks(root);
+  if (packs.length === 0) throw new GlossaryError([`${root}: no briefing folders found`]);
   const { glossary, search } = compileGlossary(packs);
   mkdirSync(out, { recursive: true });
   write(join(out, 'glossary.json'), glossary);

@@ -77,8 +77,14 @@ export function compileGlossary(files: readonly PackFile[]): CompileResult {
   const allPassages: Passage[] = [];
   const conversationQA: QA[] = [];
 
-  // 1. Shape, and the source split into passages.
-  for (const input of files) {
+  // 1. Shape, and the source split into passages. Packs are taken in id order (then file order) so the
+  // output does not depend on the order they were read in.
+  const ordered = [...files].sort((a, b) => {
+    const ka = `${packId(a.pack)}\u0000${a.file}`;
+    const kb = `${packId(b.pack)}\u0000${b.file}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  for (const input of ordered) {
     const parsed = v.safeParse(PackSchema, input.pack);
     if (!parsed.success) {
       for (const issue of parsed.issues) problems.push(`${input.file}: ${describeIssue(issue)}`);
@@ -232,6 +238,11 @@ export function compileGlossary(files: readonly PackFile[]): CompileResult {
     exclusions,
   };
   return { glossary, search: buildSearchIndex(terms, qa) };
+}
+
+function packId(pack: unknown): string {
+  const id = (pack as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : '';
 }
 
 function checkDuplicates(ids: string[], where: string, file: string, problems: string[]) {
