@@ -30,6 +30,9 @@ export async function launchExtension(options: {
     // Playwright passes --disable-extensions by default, which would keep ours from loading.
     ignoreDefaultArgs: ['--disable-extensions'],
   });
+  // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`; functions we pass
+  // to page.evaluate are serialised into the page, where that helper does not exist.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
     context,

@@ -28,9 +28,10 @@ function build() {
 function printTerms(answer: PageTermsResponse) {
   const total = answer.terms.reduce((n, t) => n + t.count, 0);
   console.log(`\nTerms found on the demo article: ${answer.terms.length} terms, ${total} mentions`);
+  const labelWidth = Math.max(0, ...answer.terms.map((t) => t.label.length));
   for (const t of [...answer.terms].sort((a, b) => b.count - a.count)) {
     const samples = [...new Set(t.samples)].slice(0, 4).join(' · ');
-    console.log(`  ${String(t.count).padStart(3)}  ${t.label.padEnd(34)} ${t.topic.padEnd(18)} ${samples}`);
+    console.log(`  ${String(t.count).padStart(3)}  ${t.label.padEnd(labelWidth)}  ${samples}`);
   }
 }
 
