@@ -330,5 +330,9 @@ describe('import and export', () => {
       'Hover delay: 300 → 600',
     ]);
     expect(describeChanges(after, after)).toEqual([]);
+    const names = { topic: (id: string) => (id === 'pakistan' ? 'Pakistan' : undefined) };
+    expect(describeChanges(DEFAULT_SETTINGS, { ...after, topicsOff: ['pakistan', 'gone'] }, names)[0]).toBe(
+      'Topics turned off: added Pakistan, gone',
+    );
   });
 });

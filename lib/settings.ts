@@ -486,18 +486,31 @@ const LABELS: Record<keyof Settings, string> = {
   showQA: 'Q&A in the card',
 };
 
+/** Display names for ids in change descriptions; ids are shown as they are when a name is unknown. */
+export interface ChangeNames {
+  topic?(id: string): string | undefined;
+  term?(id: string): string | undefined;
+}
+
 /** Human-readable list of what differs between two settings, e.g. after an import. */
-export function describeChanges(before: Settings, after: Settings): string[] {
+export function describeChanges(before: Settings, after: Settings, names: ChangeNames = {}): string[] {
   const out: string[] = [];
   for (const key of SETTING_KEYS) {
     const a = before[key];
     const b = after[key];
     if (Array.isArray(a) && Array.isArray(b)) {
+      const name =
+        key === 'topicsOff' || key === 'topicsOn'
+          ? names.topic
+          : key === 'hiddenTerms'
+            ? names.term
+            : undefined;
+      const show = (ids: string[]) => ids.map((id) => name?.(id) ?? id).join(', ');
       const added = b.filter((x) => !a.includes(x));
       const removed = a.filter((x) => !b.includes(x));
       const parts = [];
-      if (added.length) parts.push(`added ${added.join(', ')}`);
-      if (removed.length) parts.push(`removed ${removed.join(', ')}`);
+      if (added.length) parts.push(`added ${show(added)}`);
+      if (removed.length) parts.push(`removed ${show(removed)}`);
       if (parts.length) out.push(`${LABELS[key]}: ${parts.join('; ')}`);
     } else if (a !== b) {
       out.push(`${LABELS[key]}: ${String(a)} → ${String(b)}`);

@@ -79,7 +79,11 @@ export function OptionsApp({ topics, terms }: Props) {
     }
     setSettings(parsed.settings);
     say('saved', 'Settings imported.');
-    return { ok: true, changes: describeChanges(before, parsed.settings) };
+    const names = {
+      topic: (id: string) => topics.find((t) => t.id === id)?.name,
+      term: (id: string) => terms.find((t) => t.id === id)?.label,
+    };
+    return { ok: true, changes: describeChanges(before, parsed.settings, names) };
   };
 
   const onReset = async () => {
