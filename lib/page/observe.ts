@@ -74,9 +74,13 @@ export function dirtyRoots(records: readonly MutationRecord[]): DirtyRoots {
     if (insideOwnUi(target)) continue;
     if (r.type === 'childList') {
       if (r.removedNodes.length > 0) removed = true;
-      const onlyBlocksAdded =
+      // Block elements added or removed between other blocks change no other block's text: the added
+      // ones are walked alone and the removed ones' blocks dropped (their text is disconnected).
+      const blocksOnly =
         isBlockElement(target) &&
-        r.removedNodes.length === 0 &&
+        Array.from(r.removedNodes).every((n) => isBlank(n) || isBlockElement(n)) &&
+        (r.removedNodes.length === 0 ||
+          (neighbourIsBoundary(r.previousSibling) && neighbourIsBoundary(r.nextSibling))) &&
         Array.from(r.addedNodes).every(
           (n) =>
             isBlank(n) ||
@@ -84,9 +88,9 @@ export function dirtyRoots(records: readonly MutationRecord[]): DirtyRoots {
               neighbourIsBoundary(n.previousSibling) &&
               neighbourIsBoundary(n.nextSibling)),
         );
-      if (onlyBlocksAdded) {
+      if (blocksOnly) {
         for (const n of r.addedNodes) {
-          if (n.nodeType !== 1 || insideOwnUi(n)) continue;
+          if (n.nodeType !== 1 || insideOwnUi(n) || !n.isConnected) continue;
           roots.add(n);
           added.add(n);
         }

@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dirtyRoots, MutationWatcher, RateBudget } from './observe';
+
+async function recordsOf(change: () => void): Promise<MutationRecord[]> {
+  const records: MutationRecord[] = [];
+  const mo = new MutationObserver((r) => records.push(...r));
+  mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  change();
+  await new Promise((r) => setTimeout(r, 0));
+  records.push(...mo.takeRecords());
+  mo.disconnect();
+  return records;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '<div id="feed"><p id="a">one <em id="em">two</em></p><p id="b">three</p></div>';
+});
+
+describe('dirtyRoots', () => {
+  it('rescans the block around an inline change', async () => {
+    const { roots } = dirtyRoots(
+      await recordsOf(() => ((document.getElementById('em') as HTMLElement).textContent = 'x')),
+    );
+    expect(roots).toEqual([document.getElementById('a')]);
+  });
+
+  it('rescans only an appended block element, not its whole container', async () => {
+    const p = document.createElement('p');
+    p.textContent = 'new';
+    const { roots, added } = dirtyRoots(await recordsOf(() => document.getElementById('feed')?.append(p)));
+    expect(roots).toEqual([p]);
+    expect(added.has(p)).toBe(true);
+  });
+
+  it('rescans the container when a removal may join two text runs', async () => {
+    document.body.innerHTML = '<p id="p">Abraham <img id="i"> Accords</p>';
+    const { roots, removed } = dirtyRoots(await recordsOf(() => document.getElementById('i')?.remove()));
+    expect(removed).toBe(true);
+    expect(roots).toEqual([document.getElementById('p')]);
+  });
+
+  it('ignores changes inside the extension’s own UI and keeps only outermost roots', async () => {
+    const host = document.createElement('briefing-lens-card');
+    document.body.append(host);
+    const records = await recordsOf(() => {
+      host.textContent = 'card';
+      (document.getElementById('em') as HTMLElement).textContent = 'y';
+      (document.getElementById('b') as HTMLElement).textContent = 'z';
+      (document.getElementById('feed') as HTMLElement).append(document.createTextNode(' loose text'));
+    });
+    expect(dirtyRoots(records).roots).toEqual([document.getElementById('feed')]);
+  });
+});
+
+describe('RateBudget', () => {
+  it('backs off while over budget and recovers after the window', () => {
+    const b = new RateBudget(100, 1000, 8000);
+    b.spend(60, 0);
+    expect(b.delay(10)).toBe(0);
+    b.spend(60, 20);
+    expect(b.delay(30)).toBe(1000);
+    expect(b.delay(40)).toBe(2000);
+    expect(b.delay(1500)).toBe(0);
+  });
+});
+
+describe('MutationWatcher', () => {
+  it('debounces bursts into one flush', async () => {
+    const controller = new AbortController();
+    const flushed: Node[][] = [];
+    const w = new MutationWatcher({
+      signal: controller.signal,
+      debounceMs: 30,
+      onDirty: (d) => flushed.push(d.roots),
+    });
+    w.observe(document.body);
+    for (let i = 0; i < 5; i++) {
+      (document.getElementById('b') as HTMLElement).textContent = `v${i}`;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await new Promise((r) => setTimeout(r, 80));
+    controller.abort();
+    expect(flushed).toEqual([[document.getElementById('b')]]);
+  });
+});

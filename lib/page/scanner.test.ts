@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dirtyRoots } from './observe';
+import { Painter } from './paint';
+import { CHUNK, PageScanner, type ScanRules } from './scanner';
+import { createTestEngine } from './test-engine';
+
+const ALL_ON: ScanRules = { termEnabled: () => true, firstOccurrenceOnly: false };
+let controller: AbortController;
+
+function scanner(rules: ScanRules = ALL_ON, engine = createTestEngine()) {
+  const s = new PageScanner({
+    doc: document,
+    engine,
+    painter: new Painter(document),
+    signal: controller.signal,
+    rules,
+  });
+  s.start();
+  s.drain();
+  return s;
+}
+
+const shown = (s: PageScanner) => s.list().map((m) => `${m.term}:${m.text}`);
+
+beforeEach(() => {
+  controller = new AbortController();
+  document.body.innerHTML = '';
+});
+afterEach(() => controller.abort());
+
+describe('scanner', () => {
+  it('finds phrases across inline elements and indexes them by text position', () => {
+    document.body.innerHTML = '<p id="p">The Abraham <em>Accords</em> and Pakistan.</p>';
+    const s = scanner();
+    expect(s.ready).toBe(true);
+    expect(shown(s)).toEqual(['abraham-accords:Abraham Accords', 'pakistan:Pakistan']);
+    const em = document.querySelector('em')?.firstChild as Text;
+    expect(s.at(em, 3)?.term).toBe('abraham-accords');
+    const first = document.getElementById('p')?.firstChild as Text;
+    expect(s.at(first, 1)).toBeUndefined(); // "The"
+    expect(s.at(first, 5)?.text).toBe('Abraham Accords');
+  });
+
+  it('shows a contextual term found before its signal, as if the whole page had been read first', () => {
+    document.body.innerHTML = '<p>Talk of normalization.</p><p>Unrelated.</p><p>Israel said no.</p>';
+    expect(shown(scanner())).toEqual(['normalization:normalization']);
+    document.body.innerHTML = '<p>Database normalization.</p><p>Unrelated.</p>';
+    expect(shown(scanner())).toEqual([]);
+  });
+
+  it('applies topic/hidden-term rules and first-occurrence-only, live', () => {
+    document.body.innerHTML = '<p>Pakistan and Pakistan.</p><p>The Abraham Accords. The Abraham Accords.</p>';
+    const s = scanner();
+    expect(s.list()).toHaveLength(4);
+    let changes = 0;
+    s.onChange(() => changes++);
+    s.setRules({ termEnabled: (t) => t !== 'pakistan', firstOccurrenceOnly: false });
+    expect(shown(s)).toEqual(['abraham-accords:Abraham Accords', 'abraham-accords:Abraham Accords']);
+    s.setRules({ termEnabled: () => true, firstOccurrenceOnly: true });
+    expect(shown(s)).toEqual(['pakistan:Pakistan', 'abraham-accords:Abraham Accords']);
+    // The first occurrence in document order, not the first one scanned.
+    expect(s.list()[0]?.range.startOffset).toBe(0);
+    expect(changes).toBe(2);
+  });
+
+  it('scans a huge text node in overlapping chunks, finding a phrase across a chunk edge once', () => {
+    const filler = 'lorem ipsum '.repeat(Math.ceil(CHUNK / 12));
+    // Place "Abraham Accords" so that it straddles the first chunk boundary.
+    const head = filler.slice(0, CHUNK - 4);
+    const text = `${head}Abraham Accords ${filler}${filler}Pakistan`;
+    document.body.innerHTML = '<p></p>';
+    document.querySelector('p')?.append(document.createTextNode(text));
+    const engine = createTestEngine();
+    const s = scanner(ALL_ON, engine);
+    expect(shown(s)).toEqual(['abraham-accords:Abraham Accords', 'pakistan:Pakistan']);
+    expect(engine.scans.length).toBeGreaterThan(2);
+    expect(Math.max(...engine.scans.map((t) => t.length))).toBeLessThanOrEqual(CHUNK + 512);
+    expect(s.list()[0]?.range.toString()).toBe('Abraham Accords');
+  });
+
+  it('drops mentions in text hidden by CSS', () => {
+    document.body.innerHTML = '<p style="display:none">Pakistan hidden</p><p>Pakistan shown</p>';
+    const s = scanner();
+    expect(s.list()).toHaveLength(1);
+    expect(s.list()[0]?.range.startContainer.parentElement?.textContent).toBe('Pakistan shown');
+  });
+
+  it('finds mentions in open shadow roots', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside, Pakistan.</p>';
+    expect(shown(scanner())).toEqual(['pakistan:Pakistan']);
+  });
+
+  it('rescans only the touched block when its text changes, and drops removed text', async () => {
+    document.body.innerHTML =
+      '<p id="a">Pakistan</p><p id="b">nothing yet</p><p id="c">The Abraham Accords</p>';
+    const engine = createTestEngine();
+    const s = scanner(ALL_ON, engine);
+    expect(shown(s)).toEqual(['pakistan:Pakistan', 'abraham-accords:Abraham Accords']);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+    (document.querySelector('#b') as HTMLElement).textContent = 'now Pakistan too';
+    document.getElementById('c')?.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    records.push(...mo.takeRecords());
+    mo.disconnect();
+    engine.scans.length = 0;
+    s.rescan(dirtyRoots(records));
+    s.drain();
+    expect(engine.scans).toEqual(['now Pakistan too']);
+    expect(shown(s)).toEqual(['pakistan:Pakistan', 'pakistan:Pakistan']);
+    expect(s.list()[1]?.range.startContainer.parentElement?.id).toBe('b');
+  });
+
+  it('keeps document order when a rescanned block is inserted before others', async () => {
+    document.body.innerHTML = '<div id="top"></div><p>The Abraham Accords</p>';
+    const s = scanner();
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(document.body, { subtree: true, childList: true });
+    const p = document.createElement('p');
+    p.textContent = 'Pakistan first';
+    document.getElementById('top')?.append(p);
+    await new Promise((r) => setTimeout(r, 0));
+    records.push(...mo.takeRecords());
+    mo.disconnect();
+    s.rescan(dirtyRoots(records));
+    s.drain();
+    expect(shown(s)).toEqual(['pakistan:Pakistan', 'abraham-accords:Abraham Accords']);
+  });
+
+  it('stop() clears everything it showed', () => {
+    document.body.innerHTML = '<p>Pakistan</p>';
+    const s = scanner();
+    expect(s.list()).toHaveLength(1);
+    s.stop();
+    expect(s.list()).toEqual([]);
+    expect(s.ready).toBe(false);
+  });
+});

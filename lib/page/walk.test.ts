@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { locate, nodeSpan } from './block';
+import { BlockWalker, blockRootOf, collectBlocks, isInsideSkipped } from './walk';
+
+function texts(root: Node = document.body) {
+  return collectBlocks(root).map((b) => b.text.replace(/\s+/g, ' ').trim());
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('walk: blocks', () => {
+  it('joins inline elements into one block and splits at block elements', () => {
+    document.body.innerHTML =
+      '<p>The Abraham <em>Accords</em> and <a href="#">normal</a>ization.</p><div>Second <b>block</b></div>';
+    expect(texts()).toEqual(['The Abraham Accords and normalization.', 'Second block']);
+  });
+
+  it('treats text before, inside and after a nested block as separate blocks', () => {
+    document.body.innerHTML = '<div>Before <p>inside</p> after</div>';
+    expect(texts()).toEqual(['Before', 'inside', 'after']);
+  });
+
+  it('splits at <br> and unknown/custom elements rather than inventing a phrase across them', () => {
+    document.body.innerHTML = '<p>Abraham<br>Accords</p><p>Abraham<x-widget>Accords</x-widget></p>';
+    expect(texts()).toEqual(['Abraham', 'Accords', 'Abraham', 'Accords']);
+  });
+
+  it('skips scripts, styles, form fields, code, editable and hidden regions, and its own UI', () => {
+    document.body.innerHTML = `
+      <p>visible one</p>
+      <script>var normalization = 1;</script><style>.x{}</style><noscript>noscript text</noscript>
+      <template><p>template text</p></template>
+      <textarea>typed text</textarea><select><option>option text</option></select>
+      <pre>pre text</pre><p>a <code>code text</code> b</p><kbd>kbd</kbd><samp>samp</samp>
+      <div contenteditable="true">editable text</div><div contenteditable="false">not editable</div>
+      <div hidden>hidden text</div>
+      <svg><text>svg text</text></svg>
+      <briefing-lens-card>card text</briefing-lens-card>
+      <p>visible two</p>`;
+    expect(texts()).toEqual(['visible one', 'a', 'b', 'not editable', 'visible two']);
+  });
+
+  it('walks open shadow roots, shadow tree first, as separate blocks', () => {
+    document.body.innerHTML =
+      '<p>light before</p><div id="host"><span>slotted</span></div><p>light after</p>';
+    const host = document.getElementById('host') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>shadow <em>text</em></p><slot></slot>';
+    const seen: ShadowRoot[] = [];
+    const blocks: string[] = [];
+    new BlockWalker(
+      document.body,
+      (b) => blocks.push(b.text.trim()),
+      (r) => seen.push(r),
+    ).step(() => false);
+    expect(blocks).toEqual(['light before', 'shadow text', 'slotted', 'light after']);
+    expect(seen).toEqual([shadow]);
+  });
+
+  it('walks 5,000-deep nesting without recursion', () => {
+    let html = '';
+    for (let i = 0; i < 5000; i++) html += '<div>';
+    html += 'deep Abraham Accords';
+    for (let i = 0; i < 5000; i++) html += '</div>';
+    document.body.innerHTML = html;
+    expect(texts()).toEqual(['deep Abraham Accords']);
+  });
+
+  it('stops when the slice expires and resumes where it left off', () => {
+    document.body.innerHTML = Array.from({ length: 1000 }, (_, i) => `<p>para ${i}</p>`).join('');
+    const blocks: string[] = [];
+    const walker = new BlockWalker(document.body, (b) => blocks.push(b.text));
+    let steps = 0;
+    while (!walker.step(() => true)) steps++;
+    expect(steps).toBeGreaterThan(5);
+    expect(blocks).toHaveLength(1000);
+    expect(blocks[999]).toBe('para 999');
+  });
+
+  it('knows the skipped ancestry and block root of a node', () => {
+    document.body.innerHTML =
+      '<div id="d"><p id="p">a <em id="em">b</em></p></div><pre><span id="s">x</span></pre>';
+    const em = document.getElementById('em') as HTMLElement;
+    expect(blockRootOf(em.firstChild as Node)).toBe(document.getElementById('p'));
+    expect(isInsideSkipped(document.getElementById('s') as Node)).toBe(true);
+    expect(isInsideSkipped(em)).toBe(false);
+  });
+});
+
+describe('block offsets', () => {
+  it('maps block offsets back to text nodes, at node edges too', () => {
+    document.body.innerHTML = '<p>The Abraham <em>Accords</em> were signed.</p>';
+    const [block] = collectBlocks(document.body);
+    if (!block) throw new Error('no block');
+    const start = block.text.indexOf('Abraham');
+    const end = block.text.indexOf('Accords') + 'Accords'.length;
+    const s = locate(block, start);
+    const e = locate(block, end, true);
+    expect(s.node.data).toBe('The Abraham ');
+    expect(s.offset).toBe(4);
+    expect(e.node.data).toBe('Accords');
+    expect(e.offset).toBe(7);
+    // A start on a node boundary goes to the next node; an end on it stays in the previous one.
+    const boundary = block.starts[1] as number;
+    expect(locate(block, boundary).node.data).toBe('Accords');
+    expect(locate(block, boundary, true).node.data).toBe('The Abraham ');
+    expect(nodeSpan(block, start, end)).toEqual([0, 1]);
+    const range = document.createRange();
+    range.setStart(s.node, s.offset);
+    range.setEnd(e.node, e.offset);
+    expect(range.toString()).toBe('Abraham Accords');
+  });
+});
