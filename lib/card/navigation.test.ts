@@ -43,6 +43,14 @@ describe('stepMention', () => {
     expect(ids(stepMention(mentions, gone, -1))).toBe(1);
   });
 
+  it('keeps to document order when the index lists mentions in scan order', () => {
+    const shuffled = [mentions[2], mentions[0], mentions[1]] as ShownMention[];
+    expect(ids(stepMention(shuffled, undefined, 1))).toBe(0);
+    expect(ids(stepMention(shuffled, undefined, -1))).toBe(2);
+    expect(ids(stepMention(shuffled, mentions[0]?.range, 1))).toBe(1);
+    expect(ids(stepMention(shuffled, mentions[2]?.range, -1))).toBe(1);
+  });
+
   it('follows one term when asked', () => {
     expect(ids(stepMention(mentions, mentions[0]?.range, 1, 'pakistan'))).toBe(2);
     expect(ids(stepMention(mentions, undefined, 1, 'accords'))).toBe(1);

@@ -15,18 +15,21 @@ export function stepMention(
   direction: Direction,
   term?: string,
 ): ShownMention | undefined {
-  const candidates = term === undefined ? list : list.filter((m) => m.term === term);
-  if (candidates.length === 0) return undefined;
-  const wrap = direction === 1 ? candidates[0] : candidates.at(-1);
-  if (!from) return wrap;
-  if (direction === 1) {
-    return candidates.find((m) => startsAfter(m.range, from)) ?? wrap;
+  // One linear pass, not a search in a sorted list: the index may hand mentions over in scan order
+  // (viewport first), so document order is established here by comparing ranges.
+  const before = (a: Range, b: Range) => startsAfter(b, a);
+  let best: ShownMention | undefined;
+  let wrap: ShownMention | undefined;
+  for (const m of list) {
+    if (term !== undefined && m.term !== term) continue;
+    // `wrap` is the first mention in document order going forward, the last going back.
+    if (!wrap || (direction === 1 ? before(m.range, wrap.range) : before(wrap.range, m.range))) wrap = m;
+    if (!from) continue;
+    const beyond = direction === 1 ? before(from, m.range) : before(m.range, from);
+    if (!beyond) continue;
+    if (!best || (direction === 1 ? before(m.range, best.range) : before(best.range, m.range))) best = m;
   }
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const m = candidates[i];
-    if (m && startsAfter(from, m.range)) return m;
-  }
-  return wrap;
+  return best ?? wrap;
 }
 
 /** Whether `a` starts strictly after `b` starts. */

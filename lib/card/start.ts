@@ -197,10 +197,11 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     if (!el || !view) return;
     if (placed?.el === el && placed.anchor === view.anchor) return;
     stopPlacement?.();
-    el.setAttribute('data-hidden', '');
+    el.setAttribute('data-unplaced', '');
     placed = { el, anchor: view.anchor };
     const point = view.kind === 'term' ? view.point : undefined;
     stopPlacement = placeCard(view.anchor, el, point, () => {
+      el.removeAttribute('data-unplaced');
       if (!measuring) return;
       measuring = false;
       requestAnimationFrame(() => {
