@@ -164,12 +164,27 @@ export function installMutationRecorder(): void {
           isHost(n) ? hostChanges++ : add(`remove ${name(n)} from ${where(r.target)}`);
       } else if (r.type === 'attributes') {
         isHost(r.target) ? hostChanges++ : add(`attribute ${r.attributeName} on ${where(r.target)}`);
+      } else if (parsing && r.oldValue !== null && (r.target as CharacterData).data.startsWith(r.oldValue)) {
+        // The parser appends to a text node when a network chunk ends inside it: where chunks end
+        // varies between loads, and no content script runs before parsing is done.
       } else {
         add(`text in ${where(r.target.parentNode)}`);
       }
     }
   });
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  let parsing = document.readyState === 'loading';
+  // DOMContentLoaded is a task queued after the parser's last one, so every parser mutation has been
+  // delivered to the observer by then.
+  document.addEventListener('DOMContentLoaded', () => {
+    parsing = false;
+  });
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+    characterDataOldValue: true,
+  });
   Object.defineProperty(window, '__briefingLensMutations', {
     value: () => {
       for (const r of observer.takeRecords()) add(`late ${r.type} ${where(r.target)}`);
@@ -276,4 +291,99 @@ export function sabotagedCopy(extensionDir: string): string {
 }, 1000);\n`,
   );
   return dir;
+}
+
+/** The id of the term one of whose aliases is `alias` (case and spacing folded). */
+export function termIdFor(glossary: CompiledGlossary, alias: string): string {
+  const want = alias.toLowerCase().replace(/\s+/g, ' ').trim();
+  const term = glossary.terms.find((t) =>
+    t.aliases.some((a) => a.toLowerCase().replace(/\s+/g, ' ').trim() === want),
+  );
+  if (!term) throw new Error(`the compiled glossary has no term with the alias “${alias}”`);
+  return term.id;
+}
+
+/**
+ * Evaluates `expression` in a fresh isolated world of the page's main frame (CDP), out of reach of
+ * anything the page did to its own globals, and returns its JSON value. The highlight registry is
+ * the document's, so every world sees the extension's highlights.
+ */
+export async function inFreshWorld<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: `briefing-lens-test-${Date.now()}`,
+    });
+    const r = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (r.exceptionDetails) throw new Error(`in fresh world: ${r.exceptionDetails.exception?.description}`);
+    return r.result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export interface PaintedRange {
+  name: string;
+  text: string;
+  /** Centre of the range's first client rect, in viewport coordinates (null when it has none). */
+  point: { x: number; y: number } | null;
+  /** Whether the range sits in an editable area, a form field, or a shadow tree. */
+  inEditable: boolean;
+  inShadow: boolean;
+}
+
+/** Every range the extension registered in `CSS.highlights` (names starting `briefing-lens`). */
+export function paintedRanges(page: Page): Promise<PaintedRange[]> {
+  return inFreshWorld<PaintedRange[]>(
+    page,
+    `(() => {
+      const out = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('briefing-lens')) continue;
+        for (const r of highlight) {
+          const el = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
+          const rect = typeof r.getClientRects === 'function' ? r.getClientRects()[0] : undefined;
+          out.push({
+            name,
+            text: r.toString(),
+            point: rect && rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null,
+            inEditable: !!el && (el.isContentEditable || !!el.closest('textarea, input, select, [contenteditable]')),
+            inShadow: r.startContainer.getRootNode() instanceof ShadowRoot,
+          });
+        }
+      }
+      return out;
+    })()`,
+  );
+}
+
+/** Scrolls the first painted range whose text includes `text` to the viewport's centre; returns its centre. */
+export async function scrollToPainted(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const found = await inFreshWorld<boolean>(
+    page,
+    `(() => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('briefing-lens')) continue;
+        for (const r of highlight) {
+          if (!r.toString().includes(${JSON.stringify(text)})) continue;
+          const el = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
+          el.scrollIntoView({ block: 'center', inline: 'nearest' });
+          return true;
+        }
+      }
+      return false;
+    })()`,
+  );
+  if (!found) throw new Error(`no painted range with “${text}”`);
+  const ranges = await paintedRanges(page);
+  const point = ranges.find((r) => r.text.includes(text) && r.point)?.point;
+  if (!point) throw new Error(`the painted range with “${text}” has no box on screen`);
+  return point;
 }
