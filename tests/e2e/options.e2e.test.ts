@@ -113,6 +113,45 @@ describe('options.html', () => {
     expect(await options.locator('#site-input').getAttribute('aria-invalid')).toBe('true');
     expect((await stored())?.pausedSites).toEqual([]);
   });
+
+  it('stays axe-clean with error messages and the reset confirmation showing', async () => {
+    await options.getByRole('button', { name: 'Reset to defaults…' }).click();
+    await expect.poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Reset');
+    expect(await options.locator('.error-report').count()).toBe(0);
+    expect(await options.locator('#site-error').count()).toBe(1);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('a change that would not fit in sync storage is refused with a message, and nothing is lost', async () => {
+    // Long but valid host names (138 bytes each), filling the item to within 138 bytes of the quota.
+    const label = (c: string, i: number) => `${c.repeat(58)}${String(i).padStart(3, '0')}`;
+    const sites: string[] = [];
+    const base = (await stored()) ?? {};
+    const size = (list: string[]) => `settings${JSON.stringify({ ...base, pausedSites: list })}`.length;
+    for (let i = 0; size([...sites, `${label('a', i)}.${label('b', i)}.example.com`]) <= 8192; i++) {
+      sites.push(`${label('a', i)}.${label('b', i)}.example.com`);
+    }
+    await options.evaluate(
+      async ({ base, sites }) => chrome.storage.sync.set({ settings: { ...base, pausedSites: sites } }),
+      { base, sites },
+    );
+    try {
+      await expect.poll(() => options.locator('.site-list li').count()).toBe(sites.length);
+
+      await options.locator('#site-input').fill(`${label('z', 1)}.${label('y', 1)}.example.org`);
+      await options.getByRole('button', { name: 'Pause site' }).click();
+      await expect
+        .poll(() => options.locator('.status').textContent())
+        .toMatch(/Not saved: .*more than the 8192 bytes/);
+      // The page shows what is really stored, and storage still holds every site.
+      await expect.poll(() => options.locator('.site-list li').count()).toBe(sites.length);
+      expect(((await stored())?.pausedSites as string[]).length).toBe(sites.length);
+    } finally {
+      await options.evaluate(async (base) => chrome.storage.sync.set({ settings: base }), base);
+    }
+    await expect.poll(() => options.locator('.site-list li').count()).toBe(0);
+  });
 });
 
 describe('settings apply live to an open article', () => {
