@@ -56,14 +56,50 @@ export function createSearch(data: SearchIndexData): GlossarySearch {
     search(query, limit = 20) {
       const q = query.trim();
       if (!q) return [];
-      return strict.search(q, { limit }).map(toHit);
+      return rerank(q, strict.search(q, { limit: limit * 2 }))
+        .slice(0, limit)
+        .map(toHit);
     },
     suggest(query, limit = 5) {
       const q = query.trim();
       if (!q) return [];
-      return loose.search(q, { limit }).map(toHit);
+      return rerank(q, loose.search(q, { limit: limit * 2 }), false)
+        .slice(0, limit)
+        .map(toHit);
     },
   };
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const wordsOf = (s: string) => fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Fuse scores every word fuzzily, so a short word ("uae") half-matches long unrelated ones
+ * ("palestinian") and "pakistanian" sits as close to "Palestinian" as to "Pakistan". Readers expect
+ * names first: a result whose label or an alias has a word named by every typed word comes first; and a
+ * typed word of three letters or fewer must appear as typed, since one typo in it is a different word.
+ */
+/** "acc" names "accords"; "pakistanian" names "pakistan" (a long typed word that runs past a name). */
+function namesWord(word: string, typed: string): boolean {
+  return word.startsWith(typed) || (word.length >= 4 && typed.startsWith(word));
+}
+
+function rerank(query: string, results: FuseResult<SearchDoc>[], exactShort = true): FuseResult<SearchDoc>[] {
+  const typed = wordsOf(query);
+  const short = typed.filter((w) => w.length <= 3);
+  const scored = results
+    .filter((r) => {
+      if (!exactShort || !short.length) return true;
+      const all = fold([r.item.label, ...r.item.aliases, r.item.text].join(' '));
+      return short.every((w) => all.includes(w));
+    })
+    .map((r) => {
+      const names = [r.item.label, ...r.item.aliases].map(wordsOf);
+      const named = names.some((words) => typed.every((t) => words.some((w) => namesWord(w, t))));
+      return { r, tier: named ? 0 : 1 };
+    });
+  scored.sort((a, b) => a.tier - b.tier || (a.r.score ?? 1) - (b.r.score ?? 1));
+  return scored.map((x) => x.r);
 }
 
 function toHit(result: FuseResult<SearchDoc>): SearchHit {

@@ -149,7 +149,9 @@ export function BriefingView({ glossary, briefing, mark, target }: Props) {
           {who}
         </span>
         <span class="visually-hidden">{who === 'Q' ? 'Question: ' : 'Answer: '}</span>
-        <MarkedText text={body} spans={id ? spansFor(id) : mark(body)} labelOf={labelOf} />
+        <span class="line-text">
+          <MarkedText text={body} spans={id ? spansFor(id) : mark(body)} labelOf={labelOf} />
+        </span>
       </p>
     );
   }

@@ -44,6 +44,8 @@ export function App({ services }: { services: PopupServices }) {
   const mark = useMemo(() => createTermMarker(glossary.aliases), [glossary]);
   const briefing = glossary.briefings[0];
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  // Arrowing through the tabs keeps focus on the tabs (ARIA tabs pattern); a click or a link moves on.
+  const arrowed = useRef(false);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
@@ -103,6 +105,7 @@ export function App({ services }: { services: PopupServices }) {
               : undefined;
     if (!to) return;
     e.preventDefault();
+    arrowed.current = true;
     selectTab(to.id);
     tabRefs.current[to.id]?.focus();
   };
@@ -146,7 +149,10 @@ export function App({ services }: { services: PopupServices }) {
               aria-selected={t.id === current}
               aria-controls="panel"
               tabIndex={t.id === current ? 0 : -1}
-              onClick={() => selectTab(t.id)}
+              onClick={() => {
+                arrowed.current = false;
+                selectTab(t.id);
+              }}
               onKeyDown={onTabKey}
             >
               {t.label}
@@ -174,6 +180,7 @@ export function App({ services }: { services: PopupServices }) {
               glossary={glossary}
               search={search}
               initialQuery={route.query}
+            autoFocus={!arrowed.current}
               onQuery={(query) => history.replaceState(null, '', formatRoute({ view: 'search', query }))}
               onOpen={openHit}
             />

@@ -6,6 +6,8 @@ interface Props {
   glossary: CompiledGlossary;
   search: GlossarySearch;
   initialQuery: string;
+  /** Put the caret in the field on mount (not when the reader arrived by arrowing through the tabs). */
+  autoFocus: boolean;
   /** Called (debounced) with the query, so it can be kept in the URL. */
   onQuery: (query: string) => void;
   onOpen: (hit: Pick<SearchHit, 'kind' | 'id'>) => void;
@@ -14,13 +16,15 @@ interface Props {
 const DEBOUNCE_MS = 120;
 
 /** Search as you type: an ARIA 1.2 combobox over a listbox (arrows move, Enter opens, Esc clears). */
-export function SearchPanel({ glossary, search, initialQuery, onQuery, onOpen }: Props) {
+export function SearchPanel({ glossary, search, initialQuery, autoFocus, onQuery, onOpen }: Props) {
   const [input, setInput] = useState(initialQuery);
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(-1);
   const field = useRef<HTMLInputElement>(null);
 
-  useEffect(() => field.current?.focus(), []);
+  useEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, []);
   useEffect(() => {
     const timer = setTimeout(() => {
       setQuery(input);

@@ -1,0 +1,321 @@
+// The popup in a real Chromium with the built extension. It is opened as a page (`popup.html`), bound
+// to the article's tab with `?tab=<id>` — the same path the popup takes when the card's "full
+// briefing" link opens it in a tab — because automation cannot click the toolbar button.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, ROOT, type Session, tabIdOf, waitForReady } from './harness';
+
+interface Terms {
+  ready: boolean;
+  terms: Array<{ id: string; label: string; count: number; topic: string }>;
+  host?: string;
+  paused?: boolean;
+}
+
+// The briefing's source as shipped in the project: the popup must show every part of it.
+const SOURCE = readFileSync(
+  join(ROOT, 'glossary/briefings/coercion-not-partnership/source.txt'),
+  'utf8',
+).split('\n');
+const line = (n: number) => (SOURCE[n - 1] ?? '').trim();
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function openPopup(hash = '', tabId?: number): Promise<Page> {
+  const query = tabId === undefined ? '' : `?tab=${tabId}`;
+  const page = await session.open(session.extensionUrl(`popup.html${query}${hash}`));
+  await page.getByRole('heading', { level: 1, name: 'Briefing Lens' }).waitFor();
+  return page;
+}
+
+const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  }, selector);
+}
+
+describe('On this page', () => {
+  it('lists the demo article’s terms, grouped by topic, with the counts the page reports', async () => {
+    const article = await session.open('/demo/');
+    const reported = await waitForReady<Terms>(session, article);
+    expect(reported.terms.length).toBeGreaterThan(3);
+    const tabId = await tabIdOf(session, article);
+    const popup = await openPopup('', tabId);
+
+    const rows = popup.locator('button.term-row');
+    await expect.poll(() => rows.count()).toBe(reported.terms.length);
+    for (const term of reported.terms) {
+      const row = popup.locator(`button.term-row[data-term="${term.id}"]`);
+      expect(squash(await row.locator('.term-label').textContent())).toBe(term.label);
+      expect(squash(await row.locator('.count').textContent())).toMatch(new RegExp(`^${term.count} mention`));
+    }
+    // Grouped under topic headings.
+    expect(await popup.locator('.on-page h3').count()).toBeGreaterThan(1);
+    // The pause switch names the article's host.
+    await expect.poll(() => popup.getByRole('switch').count()).toBe(1);
+    expect(squash(await popup.locator('.switch').textContent())).toContain('127.0.0.1');
+    await popup.close();
+    await article.close();
+  });
+
+  it('a click on a term opens its card in the article', async () => {
+    const article = await session.open('/demo/');
+    const reported = await waitForReady<Terms>(session, article);
+    const tabId = await tabIdOf(session, article);
+    const popup = await openPopup('', tabId);
+    const first = reported.terms[0];
+    if (!first) throw new Error('no terms on the demo article');
+    await popup.locator(`button.term-row[data-term="${first.id}"]`).click();
+    // Contract 3: the card is a dialog named after the term, in an open shadow root (which getByRole pierces).
+    await expect
+      .poll(() => article.getByRole('dialog', { name: first.label }).count(), { timeout: 3000 })
+      .toBe(1);
+    await popup.close();
+    await article.close();
+  });
+
+  it('says why when the site is paused, and Resume brings the terms back', async () => {
+    const article = await session.open('/demo/');
+    await waitForReady<Terms>(session, article);
+    const tabId = await tabIdOf(session, article);
+    const popup = await openPopup('', tabId);
+    await popup.locator('button.term-row').first().waitFor();
+
+    await popup.getByRole('switch').check();
+    await expect
+      .poll(async () => squash(await popup.locator('.empty').textContent()), { timeout: 4000 })
+      .toContain('paused');
+    await popup.getByRole('button', { name: /Resume/ }).click();
+    await expect.poll(() => popup.locator('button.term-row').count(), { timeout: 4000 }).toBeGreaterThan(0);
+    expect(await popup.getByRole('switch').isChecked()).toBe(false);
+    await popup.close();
+    await article.close();
+  });
+
+  it('says plainly that a page the extension cannot run on cannot be read', async () => {
+    // A tab showing another extension page: no content script runs there.
+    const other = await session.open(session.extensionUrl('options.html'));
+    const tabId = await tabIdOf(session, other);
+    const popup = await openPopup('', tabId);
+    await expect
+      .poll(async () => squash(await popup.locator('.empty').textContent()))
+      .toContain('cannot read');
+    expect(await popup.getByRole('switch').count()).toBe(0);
+    await popup.close();
+    await other.close();
+  });
+});
+
+describe('Briefing', () => {
+  it('shows every part of the source document', async () => {
+    const popup = await openPopup('#briefing');
+    const briefing = popup.locator('article.briefing');
+    expect(squash(await briefing.locator('h2').first().textContent())).toBe(line(1));
+    expect(squash(await briefing.locator('.standfirst').textContent())).toBe(line(2));
+
+    const keyPoints = await briefing.locator('.key-points li').allTextContents();
+    expect(keyPoints.map(squash)).toEqual([3, 4, 5, 6, 7].map((n) => line(n).replace(/^- /, '')));
+
+    const analysis = await briefing.locator('section[aria-labelledby="sec-analysis"] p').allTextContents();
+    expect(analysis.map(squash)).toEqual([8, 9, 10, 11].map(line));
+    const report = await briefing.locator('section[aria-labelledby="sec-report"] p').allTextContents();
+    expect(report.map(squash)).toEqual([12, 13, 14, 15, 16, 17].map(line));
+
+    const [quoteText, attribution] = line(19)
+      .split('—')
+      .map((s) => s.trim());
+    expect(squash(await briefing.locator('.quote blockquote').textContent())).toBe(quoteText);
+    expect(squash(await briefing.locator('.quote figcaption').textContent())).toContain(attribution ?? '∅');
+
+    expect(squash(await briefing.locator('.conversation h3').textContent())).toBe('The Hearth Conversation');
+    const pairs = briefing.locator('.qa-pair');
+    expect(await pairs.count()).toBe(5);
+    for (let i = 0; i < 5; i++) {
+      const q = squash(await pairs.nth(i).locator('.question .line-text').textContent());
+      const a = squash(await pairs.nth(i).locator('.answer .line-text').textContent());
+      expect(q).toBe(line(21 + i * 2));
+      expect(a).toBe(line(22 + i * 2));
+    }
+    await popup.close();
+  });
+
+  it('marks terms in the briefing text, and a marked term opens its term view', async () => {
+    const popup = await openPopup('#briefing');
+    const links = popup.locator('article.briefing a.term-link');
+    expect(await links.count()).toBeGreaterThan(10);
+    const accords = popup.locator('.key-points a.term-link', { hasText: 'Abraham Accords' }).first();
+    await accords.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('.term-view h2').textContent()).toBe('Abraham Accords');
+    expect(popup.url()).toMatch(/#term=abraham-accords$/);
+    await popup.close();
+  });
+});
+
+describe('deep links', () => {
+  it('#term= shows the label, topic, explainers, Q&A, citations and related terms', async () => {
+    const popup = await openPopup('#term=pakistan');
+    const view = popup.locator('.term-view');
+    expect(squash(await view.locator('h2').textContent())).toBe('Pakistan');
+    expect(await view.locator('.topic-chip').count()).toBe(1);
+    expect(squash(await view.locator('.lead').textContent()).length).toBeGreaterThan(40);
+    expect(await view.locator('.citations li').count()).toBeGreaterThan(0);
+    expect(await view.locator('.chips a').count()).toBeGreaterThan(0);
+    // A Q&A answer opens on Enter (native disclosure).
+    const summary = view.locator('.qa-list summary').first();
+    await summary.focus();
+    await popup.keyboard.press('Enter');
+    expect(await view.locator('.qa-list details').first().getAttribute('open')).not.toBeNull();
+
+    // A citation leads to its passage, highlighted and scrolled into view.
+    const citation = view.locator('.citations a').first();
+    const href = (await citation.getAttribute('href')) ?? '';
+    const passage = decodeURIComponent(href.replace('#passage=', ''));
+    await citation.click();
+    const target = `[data-passage="${passage}"]`;
+    await expect.poll(() => popup.locator(`${target}.is-target`).count()).toBe(1);
+    expect(await inViewport(popup, target)).toBe(true);
+    await popup.close();
+  });
+
+  it('#passage= scrolls to the passage and highlights it', async () => {
+    const popup = await openPopup('#passage=report-4');
+    const target = '[data-passage="report-4"]';
+    await expect.poll(() => popup.locator(`${target}.is-target`).count()).toBe(1);
+    expect(squash(await popup.locator(target).textContent())).toBe(line(15));
+    await expect.poll(() => inViewport(popup, target)).toBe(true);
+    expect(await popup.locator('.is-target').count()).toBe(1);
+    await popup.close();
+  });
+
+  it('an unknown term says so instead of failing', async () => {
+    const popup = await openPopup('#term=no-such-term');
+    expect(squash(await popup.locator('.term-view h2').textContent())).toBe('Not in the briefing');
+    await popup.close();
+  });
+});
+
+describe('Search', () => {
+  it('finds “Abraham Accords” from “abraham acords”, with arrow keys and Enter', async () => {
+    const popup = await openPopup('#search');
+    const input = popup.getByRole('combobox');
+    await input.fill('abraham acords');
+    const first = popup.getByRole('option').first();
+    await expect.poll(() => first.locator('.result-title').textContent()).toBe('Abraham Accords');
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+    await popup.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('result-0');
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('.term-view h2').textContent()).toBe('Abraham Accords');
+    await popup.close();
+  });
+
+  it('forgives British spelling', async () => {
+    const popup = await openPopup('#search');
+    await popup.getByRole('combobox').fill('normalisation');
+    await expect
+      .poll(() => popup.getByRole('option').first().locator('.result-title').textContent())
+      .toMatch(/^Normalization/);
+    await popup.close();
+  });
+
+  it('finds a Q&A by words in its answer and opens it in the conversation', async () => {
+    const popup = await openPopup('#search');
+    await popup.getByRole('combobox').fill('religious opposition');
+    const options = popup.getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    const titles = (await options.locator('.result-title').allTextContents()).map(squash);
+    const at = titles.indexOf(line(23));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(squash(await options.nth(at).locator('.result-kind').textContent())).toBe('Q&A');
+    for (let i = 0; i <= at; i++) await popup.keyboard.press('ArrowDown');
+    expect(await options.nth(at).getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('[data-passage="conversation-q2"].is-target').count()).toBe(1);
+    await popup.close();
+  });
+
+  it('says when nothing matches and suggests the closest terms', async () => {
+    const popup = await openPopup('#search');
+    await popup.getByRole('combobox').fill('pakistanian');
+    await popup.getByRole('combobox').fill('zzqxv pakistanis sovereignity');
+    await expect.poll(() => popup.locator('#search-status').textContent()).toContain('No match');
+    await popup.getByRole('combobox').fill('xqzvwk');
+    await expect.poll(() => popup.locator('#search-status').textContent()).toContain('No match for “xqzvwk”');
+    await popup.close();
+  });
+});
+
+describe('keyboard and accessibility', () => {
+  it('tabs move with arrow keys', async () => {
+    const popup = await openPopup('#briefing');
+    await popup.getByRole('tab', { name: 'Briefing' }).focus();
+    await popup.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => popup.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await popup.keyboard.press('ArrowLeft');
+    await popup.keyboard.press('ArrowLeft');
+    await expect
+      .poll(() => popup.getByRole('tab', { name: 'On this page' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await popup.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`axe-core finds no serious or critical violation (${scheme})`, async () => {
+      const article = await session.open('/demo/');
+      await waitForReady<Terms>(session, article);
+      const tabId = await tabIdOf(session, article);
+      const popup = await openPopup('', tabId);
+      await popup.emulateMedia({ colorScheme: scheme });
+      const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+      // Extension pages forbid inline scripts; evaluate runs outside the page's CSP.
+      await popup.evaluate(axeSource);
+      const problems: string[] = [];
+      for (const hash of ['#page', '#briefing', '#term=abraham-accords', '#search=abraham']) {
+        await popup.evaluate((h) => {
+          location.hash = h;
+        }, hash);
+        await popup.waitForTimeout(250);
+        const violations = await popup.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run();
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+        });
+        for (const v of violations) {
+          if (v.impact === 'serious' || v.impact === 'critical')
+            problems.push(`${hash}: ${v.id} (${v.nodes})`);
+        }
+      }
+      expect(problems).toEqual([]);
+      await popup.close();
+      await article.close();
+    });
+  }
+
+  it('logged no errors', () => {
+    expect(session.errors).toEqual([]);
+  });
+});
