@@ -123,7 +123,10 @@ export const CARD_CSS = `
   font: inherit; color: var(--fg); text-align: left; cursor: pointer;
 }
 .bl-question:hover .bl-qtext { text-decoration: underline; }
-.bl-caret { flex: none; color: var(--muted); transition: transform 120ms ease; }
+.bl-caret {
+  flex: none; display: inline-block; width: 10px; height: 1.5em; line-height: 1.5em; text-align: center;
+  color: var(--muted); transition: transform 120ms ease;
+}
 .bl-question[aria-expanded='true'] .bl-caret { transform: rotate(90deg); }
 .bl-answer { padding: 2px 0 4px 16px; color: var(--fg); }
 .bl-quote {

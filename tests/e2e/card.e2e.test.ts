@@ -324,6 +324,35 @@ describe('hover card', () => {
   });
 });
 
+describe('touch', () => {
+  it('a tap on a term opens its card, a tap outside closes it, and the page sees its taps as before', async () => {
+    const page = await openArticle();
+    // Count the page's own clicks: the card must not swallow or add any.
+    await page.evaluate(() => {
+      (window as unknown as { clicks: number }).clicks = 0;
+      document.addEventListener('click', () => (window as unknown as { clicks: number }).clicks++);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const tap = async (x: number, y: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await tap(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    // Opened by the tap itself (pinned), not by a hover dwell.
+    expect(await page.getByRole('button', { name: 'Keep open' }).getAttribute('aria-pressed')).toBe('true');
+    // It stays: touch has no "pointer left".
+    await page.waitForTimeout(600);
+    expect(await cardName(page)).toBe('Abraham Accords');
+    await tap(20, 880);
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(2);
+    await page.close();
+  });
+});
+
 describe('keyboard', () => {
   it('next-term opens the first term’s card with focus inside; Tab stays inside; Esc returns focus', async () => {
     const page = await openArticle();
