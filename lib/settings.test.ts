@@ -150,6 +150,18 @@ describe('repair', () => {
     expect((await rawStored()).settings).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('a value from a newer version (synced from another device) is read, not rewritten', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const newer = { ...DEFAULT_SETTINGS, dwellMs: 650, cardSize: 'large' };
+    await fakeBrowser.storage.sync.set({ settings: newer, settings$: { v: SETTINGS_VERSION + 1 } });
+    const s = await defineSettingsItem()
+      .getValue()
+      .then(() => getSettings());
+    expect(s.dwellMs).toBe(650);
+    expect(s).not.toHaveProperty('cardSize');
+    expect((await rawStored()).settings).toEqual(newer);
+  });
+
   it('getSettings on empty storage returns defaults without writing', async () => {
     await expect(getSettings()).resolves.toEqual(DEFAULT_SETTINGS);
     expect((await rawStored()).settings).toBeUndefined();

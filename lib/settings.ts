@@ -269,7 +269,7 @@ export async function getSettings(): Promise<Settings> {
     return cloneDefaults();
   }
   const { settings, repairs } = sanitizeSettings(raw);
-  if (raw !== null && repairs.length > 0) {
+  if (raw !== null && repairs.length > 0 && !(await storedByNewerVersion())) {
     console.warn('[briefing-lens] settings repaired:', repairs.join('; '));
     try {
       await settingsItem().setValue(settings);
@@ -279,6 +279,20 @@ export async function getSettings(): Promise<Settings> {
     }
   }
   return settings;
+}
+
+/**
+ * Whether the stored value was written by a newer version of the extension (synced from another device
+ * that updated first). Its unknown fields are then read around, not "repaired" away, so that device
+ * does not lose them.
+ */
+async function storedByNewerVersion(): Promise<boolean> {
+  try {
+    const meta = (await settingsItem().getMeta()) as { v?: unknown };
+    return typeof meta.v === 'number' && meta.v > SETTINGS_VERSION;
+  } catch {
+    return false;
+  }
 }
 
 /** Calls `cb` with the validated settings whenever they change (in any tab or device). */
