@@ -21,6 +21,10 @@ describe('validateSitePattern', () => {
     expect(ok('localhost')).toBe('localhost');
     expect(ok('127.0.0.1')).toBe('127.0.0.1');
     expect(ok('my-site.example')).toBe('my-site.example');
+    // Hosts a page can report, so the popup and card can pause them.
+    expect(ok('intranet')).toBe('intranet');
+    expect(ok('[::1]')).toBe('[::1]');
+    expect(ok('[2001:DB8:0:0::1]')).toBe('[2001:db8::1]');
   });
 
   it('reduces a pasted address to its host', () => {
@@ -48,11 +52,12 @@ describe('validateSitePattern', () => {
     expect(rejected('*example.com')).toMatch(/only at the start/);
     expect(rejected('*.1.2.3.4')).toMatch(/IP address/);
     expect(rejected('300.1.1.1')).toMatch(/not a valid IP/);
-    expect(rejected('[::1]')).toMatch(/IPv6/);
+    expect(rejected('::1')).toMatch(/brackets/);
+    expect(rejected('[::1]:8080')).toMatch(/port/);
+    expect(rejected('[nope]')).toMatch(/not a valid IPv6/);
     expect(rejected('example..com')).toMatch(/empty parts/);
     expect(rejected('-bad.example.com')).toMatch(/“-bad”/);
     expect(rejected('under_score.com')).toMatch(/“under_score”/);
-    expect(rejected('example')).toMatch(/example\.com/);
     expect(rejected(`${'a'.repeat(64)}.com`)).toMatch(/not valid/);
   });
 });

@@ -11,8 +11,9 @@
 //   `*.example.com` matches `example.com` and every subdomain.
 // - `*`, `*.com`, `*.co.uk` are rejected: a wildcard over a whole top-level domain pauses far more than
 //   a reader means to. The list of two-level public suffixes is a short, common subset, not the PSL.
-// - IPv4 addresses are accepted (local servers); IPv6 literals are not (rare for reading, and the bracket
-//   syntax invites mistakes).
+// - Anything a page can report as its host can be paused (the popup and card pause the current host):
+//   single-label names (`localhost`, `intranet`), IPv4 and bracketed IPv6 literals. Wildcards need a
+//   real domain.
 // - Unicode domains are converted to punycode (what `location.hostname` reports).
 
 export type SitePatternResult = { ok: true; pattern: string } | { ok: false; message: string };
@@ -62,8 +63,21 @@ export function validateSitePattern(input: string): SitePatternResult {
   if (text.includes('/')) {
     return { ok: false, message: `Type only the site's name, without a path, ${EXAMPLE}.` };
   }
-  if (text.startsWith('[') || (text.match(/:/g)?.length ?? 0) > 1) {
-    return { ok: false, message: 'IPv6 addresses are not supported; use a host name.' };
+  if (text.startsWith('[')) {
+    // An IPv6 literal, as `location.hostname` reports it; URL parsing validates and canonicalises it.
+    if (/\]:\d*$/.test(text)) {
+      return { ok: false, message: 'Leave out the port: pausing applies to the whole site.' };
+    }
+    try {
+      const host = new URL(`http://${text}/`).hostname;
+      if (host.startsWith('[')) return { ok: true, pattern: host };
+    } catch {
+      // Falls through to the message.
+    }
+    return { ok: false, message: `“${text}” is not a valid IPv6 address.` };
+  }
+  if ((text.match(/:/g)?.length ?? 0) > 1) {
+    return { ok: false, message: 'Put an IPv6 address in brackets, e.g. [2001:db8::1].' };
   }
   const port = /:(\d*)$/.exec(text);
   if (port) {
@@ -119,9 +133,6 @@ export function validateSitePattern(input: string): SitePatternResult {
       ok: false,
       message: `“*.${text}” would pause every site ending in .${text}; use a domain such as *.example.${text}.`,
     };
-  }
-  if (!wildcard && labels.length < 2 && text !== 'localhost') {
-    return { ok: false, message: `Add the domain ending, e.g. ${text}.com.` };
   }
   return { ok: true, pattern: wildcard ? `*.${text}` : text };
 }
