@@ -9,9 +9,15 @@ import { createExplainer, type ExplainSelection } from '../lib/background/explai
 import { onMessage } from '../lib/background/messenger';
 
 declare global {
-  // The menu-click path, reachable from the extension's own service worker only (browser tests drive it
-  // there, since a native context menu cannot be clicked by automation). Pages cannot see it.
-  var briefingLens: { explainSelection: ExplainSelection } | undefined;
+  // The menu-click and keyboard-command paths, reachable from the extension's own service worker only:
+  // browser tests drive them there, since automation can click neither a native context menu nor a
+  // browser shortcut. Pages and content scripts cannot see this global.
+  var briefingLens:
+    | {
+        explainSelection: ExplainSelection;
+        runCommand: (command: string, tab?: { id?: number }) => Promise<boolean>;
+      }
+    | undefined;
 }
 
 export default defineBackground(() => {
@@ -26,17 +32,16 @@ export default defineBackground(() => {
     openTab,
     popupUrl: (hash) => `${popupPage}#${hash}`,
   });
-  globalThis.briefingLens = { explainSelection };
 
   browser.runtime.onInstalled.addListener(() => void createMenu(browser.contextMenus));
   browser.contextMenus.onClicked.addListener(onMenuClick(explainSelection));
 
-  browser.commands.onCommand.addListener(
-    onCommand({
-      activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
-      sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-    }),
-  );
+  const runCommand = onCommand({
+    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  });
+  browser.commands.onCommand.addListener(runCommand);
+  globalThis.briefingLens = { explainSelection, runCommand };
 
   browser.runtime.onMessage.addListener(
     onMessage({
