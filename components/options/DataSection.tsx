@@ -115,7 +115,14 @@ export function DataSection({ onExport, onImport, onReset }: Props) {
             Reset to defaults…
           </button>
         ) : (
-          <div class="confirm" role="group" aria-labelledby="reset-question">
+          <div
+            class="confirm"
+            role="group"
+            aria-labelledby="reset-question"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setConfirming(false);
+            }}
+          >
             <p id="reset-question">
               Reset every setting to its default? Topics, hidden terms and paused sites are all cleared.
             </p>

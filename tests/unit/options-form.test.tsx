@@ -279,6 +279,12 @@ describe('DataSection', () => {
     expect(button('Reset')).toBeUndefined();
     expect(document.activeElement).toBe(button('Reset to defaults…'));
     await click(button('Reset to defaults…'));
+    await act(() => {
+      button('Reset').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(button('Reset')).toBeUndefined();
+    expect(onReset).not.toHaveBeenCalled();
+    await click(button('Reset to defaults…'));
     await act(async () => button('Reset').click());
     expect(onReset).toHaveBeenCalledOnce();
   });
