@@ -2,51 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CompiledGlossary, QA, Term } from '../../glossary/types';
+import type { Term } from '../../glossary/types';
+import { fixtureGlossary as glossary } from './fixture-glossary';
 import { NoMatchCard } from './NoMatchCard';
 import { MAX_QUESTIONS, TermCard, type TermCardProps } from './TermCard';
-
-const term = (id: string, label: string, extra: Partial<Term> = {}): Term => ({
-  id,
-  briefing: 'b',
-  label,
-  topic: 'diplomacy',
-  aliases: [label],
-  short: `${label} in short.`,
-  long: `${label} at length, with the background.`,
-  related: [],
-  qa: [],
-  mode: 'unambiguous',
-  signals: [],
-  citations: [],
-  ...extra,
-});
-const qa = (n: number): QA => ({
-  id: `q${n}`,
-  briefing: 'b',
-  question: `Question ${n}?`,
-  answer: `Answer ${n}.`,
-  origin: 'authored',
-  citations: [],
-});
-
-const glossary: CompiledGlossary = {
-  formatVersion: 1,
-  briefings: [],
-  passages: {},
-  topics: [{ id: 'diplomacy', briefing: 'b', name: 'Diplomacy', description: '', defaultOn: true }],
-  terms: [
-    term('accords', 'Abraham Accords', {
-      related: ['pakistan', 'missing-term'],
-      qa: ['q1', 'q2', 'q3', 'q4'],
-      citations: [{ passage: 'key-1', quote: 'a precondition for any Iran nuclear agreement' }],
-    }),
-    term('pakistan', 'Pakistan', { long: 'Pakistan in short.' }),
-  ],
-  qa: [qa(1), qa(2), qa(3), qa(4)],
-  aliases: [],
-  exclusions: [],
-};
 
 let root: HTMLElement;
 beforeEach(() => {

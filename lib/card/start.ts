@@ -373,12 +373,13 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     scrollToRange(m.range);
     lastNav = m.range;
     known.set(m.id, m);
-    const before = deepActiveElement();
+    // Where Esc returns focus: the page element focused before the first card of a keyboard run.
+    const before = focusInCard() ? undefined : deepActiveElement();
     lastPoint = undefined;
     intent.open(m.id, 'keyboard', true);
     if (!view) return { opened: false };
     if (focus) {
-      if (!focusInCard() && before instanceof HTMLElement) returnFocus = before;
+      if (before instanceof HTMLElement) returnFocus = before;
       card.dialog()?.focus({ preventScroll: true });
     }
     return { opened: true, term: m.term };
@@ -405,17 +406,24 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     return { opened: view !== undefined, term: next.kind === 'term' ? next.termId : undefined };
   }
 
-  async function setSitePaused(paused: boolean): Promise<boolean> {
+  /** Pauses (true), resumes (false) or toggles (undefined) marking on this host; resolves to the outcome. */
+  async function setSitePaused(want?: boolean): Promise<boolean | undefined> {
     const host = location.hostname;
-    if (!host) return false;
+    if (!host) return undefined;
+    let paused: boolean | undefined;
     try {
-      await updateSettings((s) => ({
-        pausedSites: paused
-          ? [...s.pausedSites.filter((p) => p !== host), host]
-          : s.pausedSites.filter((p) => !hostMatchesPattern(host, p)),
-      }));
+      // Decided on the stored settings, not this tab's copy, so quick toggles in several tabs agree.
+      await updateSettings((s) => {
+        paused = want ?? !isSitePaused(host, s);
+        return {
+          pausedSites: paused
+            ? [...s.pausedSites.filter((p) => p !== host), host]
+            : s.pausedSites.filter((p) => !hostMatchesPattern(host, p)),
+        };
+      });
     } catch (err) {
       console.warn('[briefing-lens] could not change the site setting', err);
+      return undefined;
     }
     return paused;
   }
@@ -432,11 +440,9 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
         return Promise.resolve(navigate(1, msg.id));
       case 'explain-selection':
         return Promise.resolve(explainSelection(msg));
-      case 'toggle-site': {
+      case 'toggle-site':
         intent.close();
-        const paused = !isSitePaused(location.hostname, settings);
-        return setSitePaused(paused).then((p) => ({ paused: p }));
-      }
+        return setSitePaused().then((paused) => ({ paused }));
       default:
         return undefined;
     }

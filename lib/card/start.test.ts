@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+// The card's wiring with WXT's fake browser: the page is untouched until a card shows, messages are
+// accepted only from the extension, actions reach the settings, and invalidation removes everything.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fixtureGlossary } from '../../components/card/fixture-glossary';
+import type { PageIndex, ShownMention } from '../page/types';
+import { getSettings } from '../settings';
+import { startCardUi } from './start';
+
+const HOST = 'briefing-lens-card';
+const self = { id: fakeBrowser.runtime.id };
+
+let ctx: ContentScriptContext;
+let mentions: ShownMention[];
+let active: Array<Range | undefined>;
+
+function fakeIndex(): PageIndex {
+  return {
+    at: (node, offset) =>
+      mentions.find(
+        (m) => m.range.startContainer === node && offset >= m.range.startOffset && offset < m.range.endOffset,
+      ),
+    list: () => mentions,
+    onChange: () => () => {},
+  };
+}
+
+/** Sends a runtime message as if from `sender`; returns what the card's listener answered. */
+async function send(message: unknown, sender: { id?: string } = self): Promise<unknown> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => {});
+  return answers.find((a: unknown) => a !== undefined);
+}
+
+const card = () => document.querySelector(HOST)?.shadowRoot?.querySelector('[role="dialog"]');
+const cardTitle = () => card()?.querySelector('h2')?.textContent;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  document.body.innerHTML =
+    '<p id="p">The Abraham Accords and Pakistan.</p><button id="page-button" type="button">Page</button>';
+  const text = document.getElementById('p')?.firstChild as Text;
+  const range = (start: number, end: number) => {
+    const r = document.createRange();
+    r.setStart(text, start);
+    r.setEnd(text, end);
+    return r;
+  };
+  mentions = [
+    { id: 1, term: 'accords', range: range(4, 19), text: 'Abraham Accords' },
+    { id: 2, term: 'pakistan', range: range(24, 32), text: 'Pakistan' },
+  ];
+  active = [];
+  ctx = new ContentScriptContext('content');
+  await startCardUi(ctx, { index: fakeIndex(), glossary: fixtureGlossary, setActive: (r) => active.push(r) });
+});
+afterEach(() => {
+  ctx.notifyInvalidated();
+});
+
+describe('startCardUi', () => {
+  it('adds nothing to the page until a card is shown', () => {
+    expect(document.querySelector(HOST)).toBeNull();
+  });
+
+  it('next-term opens the first term with focus in the card and marks it active; Esc closes and returns focus', async () => {
+    (document.getElementById('page-button') as HTMLElement).focus();
+    expect(await send({ type: 'next-term' })).toEqual({ opened: true, term: 'accords' });
+    expect(cardTitle()).toBe('Abraham Accords');
+    expect(document.activeElement?.tagName.toLowerCase()).toBe(HOST);
+    expect(active.at(-1)).toBe(mentions[0]?.range);
+
+    expect(await send({ type: 'next-term' })).toEqual({ opened: true, term: 'pakistan' });
+    expect(cardTitle()).toBe('Pakistan');
+    expect(document.querySelectorAll(HOST)).toHaveLength(1);
+
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    window.dispatchEvent(esc);
+    expect(esc.defaultPrevented).toBe(true);
+    expect(card()).toBeFalsy();
+    expect(active.at(-1)).toBeUndefined();
+    expect(document.activeElement?.id).toBe('page-button');
+  });
+
+  it('leaves keys alone when no card is open', () => {
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    window.dispatchEvent(esc);
+    expect(esc.defaultPrevented).toBe(false);
+  });
+
+  it('ignores messages from anyone but the extension', async () => {
+    expect(await send({ type: 'next-term' }, { id: 'another-extension' })).toBeUndefined();
+    expect(await send({ type: 'next-term' }, {})).toBeUndefined();
+    expect(card()).toBeFalsy();
+  });
+
+  it('focus-term goes to that term', async () => {
+    expect(await send({ type: 'focus-term', id: 'pakistan' })).toEqual({ opened: true, term: 'pakistan' });
+    expect(cardTitle()).toBe('Pakistan');
+  });
+
+  it('explain-selection without a term says there is no match and offers suggestions', async () => {
+    await send({ type: 'explain-selection', text: 'Abrahm', suggestions: ['accords'] });
+    expect(cardTitle()).toBe('No match for “Abrahm”');
+    const chip = card()?.querySelector<HTMLButtonElement>('.bl-chip');
+    expect(chip?.textContent).toBe('Abraham Accords');
+  });
+
+  it('"Hide this term" stores the term as hidden and closes the card', async () => {
+    await send({ type: 'next-term' });
+    const hide = [...(card()?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent === 'Hide this term',
+    );
+    hide?.click();
+    expect(card()).toBeFalsy();
+    await expect.poll(async () => (await getSettings()).hiddenTerms).toEqual(['accords']);
+  });
+
+  it('toggle-site pauses and then resumes this host', async () => {
+    expect(await send({ type: 'toggle-site' })).toEqual({ paused: true });
+    await expect.poll(async () => (await getSettings()).pausedSites).toEqual([location.hostname]);
+    // The same command resumes.
+    expect(await send({ type: 'toggle-site' })).toEqual({ paused: false });
+    await expect.poll(async () => (await getSettings()).pausedSites).toEqual([]);
+  });
+
+  it('removes its host and stops listening when the context is invalidated', async () => {
+    await send({ type: 'next-term' });
+    expect(document.querySelector(HOST)).not.toBeNull();
+    ctx.notifyInvalidated();
+    expect(document.querySelector(HOST)).toBeNull();
+    expect(await send({ type: 'next-term' })).toBeUndefined();
+    expect(document.querySelector(HOST)).toBeNull();
+  });
+});
