@@ -104,6 +104,24 @@ describe('options.html', () => {
     await expect.poll(async () => (await stored())?.pausedSites).toEqual([]);
   });
 
+  it('exports a file that imports back unchanged', async () => {
+    await options.getByRole('radio', { name: 'Click' }).click();
+    await expect.poll(async () => (await stored())?.trigger).toBe('click');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export settings…' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^briefing-lens-settings-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await download.path();
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    expect(file).toMatchObject({ format: 'briefing-lens-settings', version: 3, settings: await stored() });
+
+    await options.locator('#import-file').setInputFiles(path);
+    await expect.poll(() => options.locator('.ok-report').textContent()).toContain('nothing changed');
+    await options.getByRole('radio', { name: 'Hover', exact: true }).click();
+    await expect.poll(async () => (await stored())?.trigger).toBe('hover');
+  });
+
   it('an invalid site gets an inline message', async () => {
     await options.locator('#site-input').fill('*.com');
     await options.getByRole('button', { name: 'Pause site' }).click();
