@@ -23,7 +23,8 @@ declare global {
 export default defineBackground(() => {
   const popupPage = browser.runtime.getURL('/popup.html');
   const openTab = (url: string) => browser.tabs.create({ url });
-  const badge = createBadge(browser.action);
+  // Firefox builds are MV2 (WXT's default there), where the toolbar button is `browserAction`.
+  const badge = createBadge(browser.action ?? browser.browserAction);
 
   const explainSelection = createExplainer({
     lookup: createSelectionLookup(glossary),

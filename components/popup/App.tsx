@@ -25,6 +25,8 @@ export interface PopupServices {
     watch(onChange: () => void): () => void;
   };
   openOptions(): void;
+  /** Present in the toolbar popup: reopen the current view as a full tab, still about the same page. */
+  openInTab?: () => void;
 }
 
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -132,9 +134,16 @@ export function App({ services }: { services: PopupServices }) {
       <header class="top">
         <div class="brand">
           <h1>Briefing Lens</h1>
-          <button type="button" class="link-button" onClick={() => services.openOptions()}>
-            Options
-          </button>
+          <span class="top-actions">
+            {services.openInTab ? (
+              <button type="button" class="link-button" onClick={() => services.openInTab?.()}>
+                Open in a tab
+              </button>
+            ) : null}
+            <button type="button" class="link-button" onClick={() => services.openOptions()}>
+              Options
+            </button>
+          </span>
         </div>
         <div role="tablist" aria-label="Views" class="tabs">
           {TABS.map((t) => (

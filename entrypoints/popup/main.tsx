@@ -21,6 +21,13 @@ async function start(root: HTMLElement) {
       if (page.inPopup) window.close();
     },
   };
+  if (page.inPopup) {
+    services.openInTab = () => {
+      const query = page.tabId === undefined ? '' : `?tab=${page.tabId}`;
+      void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}${query}${location.hash}` });
+      window.close();
+    };
+  }
   render(<App services={services} />, root);
 }
 
