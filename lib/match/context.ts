@@ -29,75 +29,63 @@ export function addToTally(tally: SignalTally, signals: readonly string[]): void
 }
 
 export class ContextModel {
-  /** Contextual term id → the signal ids (and their weights) that vouch for it. */
+  /** Briefing id → the signal ids (and their weights) that make a page about it. */
   private readonly evidence = new Map<string, Map<string, number>>();
+  /** Contextual term id → its briefing and its own normalised forms (which never vouch for it). */
+  private readonly contextual = new Map<string, { briefing: string; own: Set<string> }>();
   private readonly unambiguous = new Set<string>();
-  private readonly known = new Set<string>();
 
   /** Every distinct normalised signal phrase of the glossary, in a stable order. */
   readonly signalPhrases: string[];
 
   constructor(glossary: Pick<CompiledGlossary, 'terms' | 'aliases'>) {
-    const phrasesByBriefing = new Map<string, Set<string>>();
     const all = new Set<string>();
+    // Packs repeat the same signal lists across terms: normalise each distinct phrase once.
+    const normalised = new Map<string, string>();
+    const ownForms = new Map<string, Set<string>>();
     for (const term of glossary.terms) {
-      this.known.add(term.id);
-      let set = phrasesByBriefing.get(term.briefing);
-      if (!set) {
-        set = new Set();
-        phrasesByBriefing.set(term.briefing, set);
+      let weights = this.evidence.get(term.briefing);
+      if (!weights) {
+        weights = new Map();
+        this.evidence.set(term.briefing, weights);
       }
       if (term.mode === 'unambiguous') {
         this.unambiguous.add(term.id);
-        set.add(termSignalId(term.id));
+        weights.set(termSignalId(term.id), signalWeight(termSignalId(term.id)));
+      } else {
+        const own = new Set<string>();
+        ownForms.set(term.id, own);
+        this.contextual.set(term.id, { briefing: term.briefing, own });
       }
       for (const s of term.signals) {
-        const norm = normaliseForMatch(s);
+        let norm = normalised.get(s);
+        if (norm === undefined) {
+          norm = normaliseForMatch(s);
+          normalised.set(s, norm);
+        }
         if (!norm) continue;
-        set.add(norm);
+        weights.set(norm, signalWeight(norm));
         all.add(norm);
       }
     }
     this.signalPhrases = [...all];
-
-    const ownForms = new Map<string, Set<string>>();
-    for (const a of glossary.aliases) {
-      let set = ownForms.get(a.term);
-      if (!set) {
-        set = new Set();
-        ownForms.set(a.term, set);
-      }
-      set.add(a.norm);
-    }
-    for (const term of glossary.terms) {
-      if (term.mode !== 'contextual') continue;
-      const own = ownForms.get(term.id) ?? new Set<string>();
-      for (const a of term.aliases) own.add(normaliseForMatch(a));
-      const weights = new Map<string, number>();
-      for (const id of phrasesByBriefing.get(term.briefing) ?? []) {
-        if (!own.has(id)) weights.set(id, signalWeight(id));
-      }
-      this.evidence.set(term.id, weights);
-    }
+    for (const a of glossary.aliases) ownForms.get(a.term)?.add(a.norm);
   }
 
   /** Weighted count of the distinct signals in `tally` that vouch for a contextual term. */
   score(termId: string, tally: SignalTally): number {
-    const weights = this.evidence.get(termId);
-    if (!weights) return 0;
+    const term = this.contextual.get(termId);
+    const weights = term && this.evidence.get(term.briefing);
+    if (!term || !weights) return 0;
     let score = 0;
-    // Iterate the smaller side: tallies of a block are small, evidence sets can be large.
-    if (tally.size <= weights.size) {
-      for (const [id, count] of tally) if (count > 0) score += weights.get(id) ?? 0;
-    } else {
-      for (const [id, w] of weights) if ((tally.get(id) ?? 0) > 0) score += w;
+    for (const [id, count] of tally) {
+      if (count > 0 && !term.own.has(id)) score += weights.get(id) ?? 0;
     }
     return score;
   }
 
   allows(termId: string, page: SignalTally, region: SignalTally): boolean {
     if (this.unambiguous.has(termId)) return true;
-    if (!this.known.has(termId)) return false;
     return this.score(termId, region) >= REGION_THRESHOLD || this.score(termId, page) >= PAGE_THRESHOLD;
   }
 }

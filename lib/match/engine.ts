@@ -12,7 +12,9 @@ export interface MatchEngine extends Engine {
   readonly fuzzySearches: number;
 }
 
-export function createEngine(glossary: Pick<CompiledGlossary, 'terms' | 'aliases'>): MatchEngine {
+export function createEngine(
+  glossary: Pick<CompiledGlossary, 'terms' | 'aliases'> & Partial<Pick<CompiledGlossary, 'exclusions'>>,
+): MatchEngine {
   const context = new ContextModel(glossary);
   const termIds = glossary.terms.map((t) => t.id);
   const termIndex = new Map(termIds.map((id, i) => [id, i]));
@@ -29,18 +31,24 @@ export function createEngine(glossary: Pick<CompiledGlossary, 'terms' | 'aliases
     const unambiguous = glossary.terms[term]?.mode === 'unambiguous';
     entries.push({ phrase: alias.norm, term, signal: unambiguous ? termSignal(term) : -1 });
   }
+  // Exclusions ("type coercion", "normalized to"): phrases around an alias that mean something else. As a
+  // pseudo-term they win the longest match over the alias inside them, and their matches are dropped.
+  const excluded = termIds.length;
+  for (const ex of glossary.exclusions ?? []) entries.push({ phrase: ex.norm, term: excluded, signal: -1 });
   for (const [phrase, signal] of phraseSignal) entries.push({ phrase, term: -1, signal });
   const index = new PhraseIndex(entries);
 
   return {
     scan(text: string): BlockScan {
       const { matches, signals } = index.scan(text);
-      const mentions: Mention[] = matches.map((m) => ({
-        start: m.start,
-        end: m.end,
-        term: termIds[m.term] as string,
-        fuzzy: m.fuzzy,
-      }));
+      const mentions: Mention[] = matches
+        .filter((m) => m.term !== excluded)
+        .map((m) => ({
+          start: m.start,
+          end: m.end,
+          term: termIds[m.term] as string,
+          fuzzy: m.fuzzy,
+        }));
       return { mentions, signals: signals.map((s) => signalIds[s] as string) };
     },
     allows(term: string, page: SignalTally, region: SignalTally): boolean {

@@ -85,54 +85,69 @@ export interface MappedText {
   map: Int32Array;
 }
 
-function fold(raw: string, start: number, end: number, withMap: boolean): MappedText {
-  // Worst case is a few chars out per char in (Multi folds); grow on demand.
-  let map = withMap ? new Int32Array(end - start + 1) : new Int32Array(0);
-  const out: string[] = [];
+// Output buffers reused across calls: normalising must not allocate per character.
+let outCodes = new Uint16Array(256);
+let outMap = new Int32Array(257);
+
+function ensure(size: number): void {
+  if (size < outCodes.length) return;
+  let next = outCodes.length * 2;
+  while (next <= size) next *= 2;
+  const codes = new Uint16Array(next);
+  codes.set(outCodes);
+  outCodes = codes;
+  const map = new Int32Array(next + 1);
+  map.set(outMap);
+  outMap = map;
+}
+
+function codesToString(n: number): string {
+  let s = '';
+  // Chunked: fromCharCode's argument count is limited.
+  for (let k = 0; k < n; k += 8192) {
+    s += String.fromCharCode.apply(null, outCodes.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** Folds raw[start, end) into `outCodes`/`outMap`; returns the normalised length. */
+function fold(raw: string, start: number, end: number): number {
+  const table = FOLD;
+  const { Unknown, Space, Ignore, Apostrophe, Punct, Multi } = CharClass;
+  ensure(end - start + 1);
   let n = 0;
   let pendingSpace = -1;
-  const push = (s: string, at: number) => {
-    for (let k = 0; k < s.length; k++) {
-      if (withMap) {
-        if (n + 1 >= map.length) {
-          const bigger = new Int32Array(map.length * 2 + 8);
-          bigger.set(map);
-          map = bigger;
-        }
-        map[n] = at;
-      }
-      out.push(s[k] as string);
-      n++;
-    }
-  };
   for (let i = start; i < end; i++) {
-    const v = foldCode(raw.charCodeAt(i));
-    if (v === CharClass.Ignore) continue;
-    if (v === CharClass.Space) {
+    const code = raw.charCodeAt(i);
+    let v = table[code] as number;
+    if (v === Unknown) v = foldCode(code);
+    if (v === Ignore) continue;
+    if (v === Space) {
       if (pendingSpace < 0) pendingSpace = i;
       continue;
     }
     if (pendingSpace >= 0) {
-      if (n > 0) push(' ', pendingSpace);
+      if (n > 0) {
+        outCodes[n] = 32;
+        outMap[n++] = pendingSpace;
+      }
       pendingSpace = -1;
     }
-    if (v === CharClass.Apostrophe) push("'", i);
-    else if (v === CharClass.Punct) push(raw[i] as string, i);
-    else if (v === CharClass.Multi) push(multiFold(raw.charCodeAt(i)), i);
-    else push(String.fromCharCode(v), i);
-  }
-  if (withMap) {
-    // End sentinel: just past the last raw char that produced output (trailing spaces are trimmed).
-    const last = n > 0 ? (map[n - 1] as number) + 1 : start;
-    if (n >= map.length) {
-      const bigger = new Int32Array(n + 1);
-      bigger.set(map);
-      map = bigger;
+    if (v === Multi) {
+      const m = multiFold(code);
+      ensure(n + m.length + (end - i));
+      for (let k = 0; k < m.length; k++) {
+        outCodes[n] = m.charCodeAt(k);
+        outMap[n++] = i;
+      }
+      continue;
     }
-    map[n] = last;
-    map = map.subarray(0, n + 1);
+    outCodes[n] = v === Apostrophe ? 39 : v === Punct ? code : v;
+    outMap[n++] = i;
   }
-  return { text: out.join(''), map };
+  // End sentinel: just past the last raw char that produced output (trailing spaces are trimmed).
+  outMap[n] = n > 0 ? (outMap[n - 1] as number) + 1 : start;
+  return n;
 }
 
 /**
@@ -141,7 +156,7 @@ function fold(raw: string, start: number, end: number, withMap: boolean): Mapped
  * trimmed.
  */
 export function normaliseForMatch(s: string): string {
-  return fold(s, 0, s.length, false).text;
+  return codesToString(fold(s, 0, s.length));
 }
 
 /**
@@ -149,7 +164,8 @@ export function normaliseForMatch(s: string): string {
  * so that matches found in the normalised text can be turned into DOM Ranges.
  */
 export function normaliseWithMap(raw: string, start = 0, end = raw.length): MappedText {
-  return fold(raw, start, end, true);
+  const n = fold(raw, start, end);
+  return { text: codesToString(n), map: outMap.slice(0, n + 1) };
 }
 
 /** Raw span [start, end) covered by the normalised span [a, b) of a `MappedText`. */

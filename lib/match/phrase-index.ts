@@ -114,42 +114,51 @@ export class PhraseIndex {
 
   /** Pass 1: hash every word of the raw text; keep alias tokens and near-miss candidates. */
   private collect(text: string): number {
-    const n = text.length;
+    // Locals, not module bindings: in CommonJS-transpiled code (tsx, Vitest) every imported binding read
+    // is a getter call, which would cost more than the rest of this loop.
+    const fold = FOLD;
     const table = this.tokens;
     const fuzzy = this.fuzzy;
+    const UNKNOWN = CharClass.Unknown;
+    const IGNORE = CharClass.Ignore;
+    const PUNCT = CharClass.Punct;
+    const MULTI = CharClass.Multi;
+    const PRIME = FNV_PRIME;
+    const OFFSET = FNV_OFFSET;
+    const n = text.length;
     let kept = 0;
     let ord = 0;
     let hard = false;
     let i = 0;
     while (i < n) {
-      let v = FOLD[text.charCodeAt(i)] as number;
-      if (v === CharClass.Unknown) v = foldCode(text.charCodeAt(i));
-      if (v < CharClass.Multi) {
-        if (v === CharClass.Punct) hard = true;
+      let v = fold[text.charCodeAt(i)] as number;
+      if (v === UNKNOWN) v = foldCode(text.charCodeAt(i));
+      if (v < MULTI) {
+        if (v === PUNCT) hard = true;
         i++;
         continue;
       }
       const start = i;
       let end = i;
-      let h = FNV_OFFSET;
+      let h = OFFSET;
       let len = 0;
       let c0 = 0;
       let c1 = 0;
       while (i < n) {
         const code = text.charCodeAt(i);
-        let w = FOLD[code] as number;
-        if (w === CharClass.Unknown) w = foldCode(code);
-        if (w > CharClass.Multi) {
-          h = Math.imul(h ^ w, FNV_PRIME);
+        let w = fold[code] as number;
+        if (w === UNKNOWN) w = foldCode(code);
+        if (w > MULTI) {
+          h = Math.imul(h ^ w, PRIME);
           if (len === 0) c0 = w;
           else if (len === 1) c1 = w;
           len++;
           end = ++i;
-        } else if (w === CharClass.Ignore) {
+        } else if (w === IGNORE) {
           i++;
-        } else if (w === CharClass.Multi) {
+        } else if (w === MULTI) {
           const m = multiFold(code);
-          for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), FNV_PRIME);
+          for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), PRIME);
           len += m.length;
           end = ++i;
         } else {

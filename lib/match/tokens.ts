@@ -2,7 +2,7 @@
 // normalise.ts), hashed with 32-bit FNV-1a over the folded char codes. Apostrophes, spaces and dashes
 // are soft gaps between tokens ("Pakistan’s" is `pakistan` + `s`); any other punctuation is a hard gap.
 
-import { CharClass, FOLD, foldCode, multiFold } from './normalise';
+import { CharClass, FOLD, foldCode, multiFold, normaliseForMatch } from './normalise';
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;
@@ -13,31 +13,20 @@ export interface TokenizedPhrase {
   hardGap: boolean[];
 }
 
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const SOFT_GAP = /^[ ']*$/;
+
 /** Cut a phrase into tokens with the same rules the page scanner applies to raw text. */
 export function tokenize(phrase: string): TokenizedPhrase {
+  // After normalisation a word character is a letter or digit, and a soft gap is spaces and apostrophes.
+  const norm = normaliseForMatch(phrase);
   const tokens: string[] = [];
   const hardGap: boolean[] = [];
-  let current = '';
-  let hard = false;
-  for (let i = 0; i < phrase.length; i++) {
-    const code = phrase.charCodeAt(i);
-    const v = foldCode(code);
-    if (v === CharClass.Ignore) continue;
-    if (v >= CharClass.Multi) {
-      current += v === CharClass.Multi ? multiFold(code) : String.fromCharCode(v);
-      continue;
-    }
-    if (current) {
-      hardGap.push(tokens.length > 0 && hard);
-      tokens.push(current);
-      current = '';
-      hard = false;
-    }
-    if (v === CharClass.Punct) hard = true;
-  }
-  if (current) {
-    hardGap.push(tokens.length > 0 && hard);
-    tokens.push(current);
+  let prevEnd = -1;
+  for (const m of norm.matchAll(WORD_RUN)) {
+    hardGap.push(prevEnd >= 0 && !SOFT_GAP.test(norm.slice(prevEnd, m.index)));
+    tokens.push(m[0]);
+    prevEnd = m.index + m[0].length;
   }
   return { tokens, hardGap };
 }
@@ -51,13 +40,15 @@ export function hashToken(token: string): number {
 
 /** Whether raw[start, end) folds to exactly `token` (guards against hash collisions, no allocation). */
 export function rawEqualsToken(raw: string, start: number, end: number, token: string): boolean {
+  const fold = FOLD;
+  const { Unknown, Ignore, Multi } = CharClass;
   let k = 0;
   for (let i = start; i < end; i++) {
     const code = raw.charCodeAt(i);
-    let v = FOLD[code] as number;
-    if (v === CharClass.Unknown) v = foldCode(code);
-    if (v === CharClass.Ignore) continue;
-    if (v === CharClass.Multi) {
+    let v = fold[code] as number;
+    if (v === Unknown) v = foldCode(code);
+    if (v === Ignore) continue;
+    if (v === Multi) {
       const m = multiFold(code);
       if (token.slice(k, k + m.length) !== m) return false;
       k += m.length;
