@@ -148,7 +148,9 @@ describe('views', () => {
       });
     };
     const key = (k: string) =>
-      act(async () => input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+      act(async () => {
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+      });
 
     await type('pakistan coercien');
     expect(text('#search-status')).toContain('No match');

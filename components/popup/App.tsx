@@ -189,7 +189,7 @@ export function App({ services }: { services: PopupServices }) {
               glossary={glossary}
               search={search}
               initialQuery={route.query}
-            autoFocus={!arrowed.current}
+              autoFocus={!arrowed.current}
               onQuery={(query) => history.replaceState(null, '', formatRoute({ view: 'search', query }))}
               onOpen={openHit}
             />
