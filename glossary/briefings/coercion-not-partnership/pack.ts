@@ -305,7 +305,7 @@ export default definePack({
       topic: 'iran-diplomacy',
       aliases: ['regional cohesion', 'regional unity', 'regional coalition'],
       short:
-        'Unity among the region’s governments around Iran policy. The analysis warns that pressuring allies into the Accords risks turning reluctant partners into resentful ones just when that cohesion matters most.',
+        'Unity among the region’s governments around Iran policy. The briefing warns that pressuring allies into the Accords risks turning reluctant partners into resentful ones just when that cohesion matters most.',
       long: 'The briefing’s key points argue that the strategy risks not just failure but lasting damage: it could transform reluctant partners into resentful ones at a moment when regional cohesion around Iran policy matters most. The report adds that the demand may become a source of lasting friction between Washington and allies it needs.',
       related: ['us-allies', 'iran-regional-influence', 'coercion'],
       qa: ['conv-5', 'qa-strategy-risk'],
