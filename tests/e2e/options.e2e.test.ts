@@ -212,12 +212,14 @@ describe('settings apply live to an open article', () => {
     await article.close();
   });
 
-  it('a paused site shows no marks, and unpausing brings them back', async () => {
+  it('a paused site shows no marks and no badge count; unpausing brings them back', async () => {
     const article = await session.open('/demo/');
     const first = await waitForReady<PageTermsResponse>(session, article);
     expect(first.terms.length).toBeGreaterThan(0);
     const tabId = await tabIdOf(session, article);
     const host = new URL(session.origin).hostname;
+    const badge = () => session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge, { timeout: 2000 }).toBe(String(first.terms.length));
 
     await options.bringToFront();
     await options.locator('#site-input').fill(session.origin + '/demo/');
@@ -225,6 +227,7 @@ describe('settings apply live to an open article', () => {
     await expect.poll(async () => (await stored())?.pausedSites).toEqual([host]);
     await expect.poll(async () => (await pageTerms(tabId)).terms.length, { timeout: 2000 }).toBe(0);
     expect((await pageTerms(tabId)).paused).toBe(true);
+    await expect.poll(badge, { timeout: 2000 }).toBe('');
     const painted = () =>
       article.evaluate(() => {
         let ranges = 0;
@@ -246,6 +249,7 @@ describe('settings apply live to an open article', () => {
       .poll(async () => (await pageTerms(tabId)).terms.length, { timeout: 2000 })
       .toBe(first.terms.length);
     expect(await painted()).toBeGreaterThan(0);
+    await expect.poll(badge, { timeout: 2000 }).toBe(String(first.terms.length));
     await article.close();
   });
 
