@@ -37,6 +37,9 @@ export async function createCardHost(ctx: ContentScriptContext): Promise<CardHos
   return {
     render(view) {
       if (view === null && !mounted) return;
+      // Some pages rebuild <html>'s children and drop the host with them: put it back.
+      if (mounted && view !== null && !ui.shadowHost.isConnected)
+        document.documentElement.append(ui.shadowHost);
       if (!mounted) {
         ui.mount();
         mounted = true;

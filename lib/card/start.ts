@@ -21,6 +21,8 @@ import { type Anchor, placeCard } from './placement';
 /** Performance marks for the benchmark: dwell timer fired → card placed and about to paint. */
 export const DWELL_MARK = 'briefing-lens:dwell';
 export const PAINT_MARK = 'briefing-lens:card-painted';
+/** The card rendered and placed (its DOM final); from here to PAINT_MARK is the wait for the next frame. */
+export const PLACED_MARK = 'briefing-lens:card-placed';
 export const LATENCY_MEASURE = 'briefing-lens:hover-latency';
 
 export interface CardDeps {
@@ -204,6 +206,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
       el.removeAttribute('data-unplaced');
       if (!measuring) return;
       measuring = false;
+      performance.mark(PLACED_MARK);
       requestAnimationFrame(() => {
         performance.mark(PAINT_MARK);
         try {

@@ -433,6 +433,39 @@ describe('keyboard', () => {
   });
 });
 
+describe('settings', () => {
+  /** Writes settings as the settings module stores them (current version), from the service worker. */
+  const store = (patch: Record<string, unknown>) =>
+    session.worker.evaluate(async (patch) => {
+      const current = ((await chrome.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await chrome.storage.sync.set({ settings: { ...current, ...patch }, settings$: { v: 3 } });
+    }, patch);
+
+  it('follows the dwell and the trigger live, without a reload', async () => {
+    const page = await openArticle();
+    await store({ dwellMs: 1200 });
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.waitForTimeout(200);
+    await hover(page, box);
+    await page.waitForTimeout(700);
+    expect(await cardName(page)).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await page.keyboard.press('Escape');
+
+    // "Click" trigger: resting on a term does nothing; a click opens the card.
+    await store({ trigger: 'click', dwellMs: 300 });
+    await page.waitForTimeout(200);
+    await page.mouse.move(5, 600);
+    await hover(page, box);
+    await page.waitForTimeout(900);
+    expect(await cardName(page)).toBeNull();
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await session.worker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+});
+
 describe('hide this term', () => {
   it('hides the term on the page, and it stays hidden after reload', async () => {
     const page = await openArticle();
