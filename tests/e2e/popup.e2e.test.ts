@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, type Session, tabIdOf, waitForReady } from './harness';
+import { launch, ROOT, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
 
 interface Terms {
   ready: boolean;
@@ -117,6 +117,44 @@ describe('On this page', () => {
     expect(await popup.getByRole('switch').count()).toBe(0);
     await popup.close();
     await other.close();
+  });
+});
+
+describe('full tab', () => {
+  it('without ?tab= it is about the tab the reader was just on', async () => {
+    const article = await session.open('/demo/');
+    const reported = await waitForReady<Terms>(session, article);
+    await article.bringToFront();
+    const popup = await session.open(session.extensionUrl('popup.html'));
+    await popup.bringToFront();
+    await expect.poll(() => popup.locator('button.term-row').count()).toBe(reported.terms.length);
+    await popup.close();
+    await article.close();
+  });
+
+  it('round trip: card → “Read in the briefing” → passage in a tab → On this page → the card again', async () => {
+    const article = await session.open('/demo/');
+    await waitForReady<Terms>(session, article);
+    const articleTab = await tabIdOf(session, article);
+    await sendToTab(session, article, { type: 'next-term' });
+    const card = article.getByRole('dialog').first();
+    await card.waitFor();
+    const opened = session.context.waitForEvent('page');
+    await card.getByRole('link', { name: /Read in the briefing/ }).click();
+    const briefing = await opened;
+    await briefing.waitForLoadState();
+    expect(briefing.url()).toContain(`popup.html?tab=${articleTab}#passage=`);
+    await expect.poll(() => briefing.locator('.passage.is-target').count()).toBe(1);
+
+    await briefing.getByRole('tab', { name: 'On this page' }).click();
+    const row = briefing.locator('button.term-row').nth(1);
+    const label = squash(await row.locator('.term-label').textContent());
+    await row.click();
+    await expect.poll(() => article.getByRole('dialog', { name: label }).count()).toBe(1);
+    // The article's tab is brought forward so the reader sees the card.
+    expect(await article.evaluate(() => document.visibilityState)).toBe('visible');
+    await briefing.close();
+    await article.close();
   });
 });
 
