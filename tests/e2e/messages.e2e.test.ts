@@ -108,7 +108,7 @@ describe('messages from the page', () => {
     expect(watch.errors.slice(mark)).toEqual([]);
 
     // Control: the same request from the extension does act (the card opens on the term).
-    await send(tabId, { type: 'next-term' });
+    await send(tabId, { type: 'focus-term', id: ACCORDS });
     await page.getByRole('dialog', { name: label(ACCORDS) }).waitFor({ state: 'visible', timeout: 5000 });
     expect((await observable(page, tabId)).scrollY).toBeGreaterThan(before.scrollY);
     await page.close();
