@@ -636,7 +636,8 @@ export default definePack({
       long: 'The Trump administration wants Muslim-majority US allies to formally join the Abraham Accords as a condition of any future nuclear agreement with Iran. According to the briefing, these countries face the same impossible math: domestic populations opposed, Iran’s regional shadow looming, and the Israeli-Palestinian conflict unresolved. Other Muslim-majority nations, it says, are similarly hesitant.',
       related: ['us-allies', 'pakistan', 'uae', 'bahrain', 'political-cost'],
       qa: ['qa-iran-weight', 'conv-4'],
-      mode: 'unambiguous',
+      mode: 'contextual',
+      signals: [...CORE, 'Israel', 'Israeli', 'normalization', 'Iran', 'Tehran', 'Saudi Arabia', 'Riyadh'],
       citations: [
         {
           passage: 'analysis-1',
