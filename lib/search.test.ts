@@ -47,6 +47,10 @@ describe('createSearch', () => {
     const suggested = ids(search.suggest('pakistanian coercien'));
     expect(suggested).toContain('pakistan');
     expect(suggested.every((id) => popupGlossary.terms.some((t) => t.id === id))).toBe(true);
+    // Suggestions did not match, so nothing in them is marked as if it had.
+    expect(search.suggest('pakistanian coercien').every((h) => !h.title.ranges.length && !h.detail)).toBe(
+      true,
+    );
   });
 });
 

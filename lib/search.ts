@@ -63,9 +63,10 @@ export function createSearch(data: SearchIndexData): GlossarySearch {
     suggest(query, limit = 5) {
       const q = query.trim();
       if (!q) return [];
+      // Suggestions did not match: showing Fuse's scattered character hits on them would mislead.
       return rerank(q, loose.search(q, { limit: limit * 2 }), false)
         .slice(0, limit)
-        .map(toHit);
+        .map((r) => ({ ...toHit(r), title: { text: r.item.label, ranges: [] }, detail: undefined }));
     },
   };
 }
