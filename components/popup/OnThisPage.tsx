@@ -32,8 +32,8 @@ export function OnThisPage({ state, topics, onFocus, onResume }: Props) {
       <div class="empty">
         <p>Briefing Lens cannot read this kind of page.</p>
         <p>
-          Browser pages, extension stores and other extensions are off limits; the briefing and search still
-          work.
+          Browser pages, extension stores and other extensions are off limits. A page that was already open
+          when Briefing Lens was installed or updated needs a reload. The briefing and search work everywhere.
         </p>
       </div>
     );
