@@ -1,7 +1,8 @@
 // A small hand-made compiled glossary for the engine's unit tests and benchmark: the shapes the glossary
 // compiler emits, with variants written out by hand, so the engine is tested without the build step.
 
-import type { AliasEntry, CompiledGlossary, Term, TermMode } from '../../glossary/types';
+import type { AliasEntry, Briefing, ExclusionEntry, Term, TermMode } from '../../glossary/types';
+import type { EngineGlossary } from './engine';
 import { normaliseForMatch } from './normalise';
 
 type FixtureTerm = Pick<Term, 'id' | 'briefing' | 'label' | 'topic' | 'mode' | 'signals'> & {
@@ -44,7 +45,8 @@ function term(
     label,
     topic,
     mode,
-    signals: mode === 'contextual' ? SIGNALS : [],
+    // The fixture's signals are briefing-level (see `fixtureGlossary`), as most of a real pack's are.
+    signals: [],
     aliases,
     variants,
   };
@@ -118,9 +120,16 @@ export const FIXTURE_TERMS: FixtureTerm[] = [
   term('israel', 'Israel', 'contextual', ['Israel']),
 ];
 
+export const FIXTURE_EXCLUSIONS: Array<[string, string]> = [
+  ['type coercion', 'coercion'],
+  ['Bahrain Grand Prix', 'bahrain'],
+  ['database normalization', 'normalization'],
+];
+
 export function fixtureGlossary(
   terms: FixtureTerm[] = FIXTURE_TERMS,
-): Pick<CompiledGlossary, 'terms' | 'aliases'> {
+  signals: string[] = SIGNALS,
+): EngineGlossary {
   const aliases: AliasEntry[] = [];
   const seen = new Set<string>();
   for (const t of terms) {
@@ -148,5 +157,22 @@ export function fixtureGlossary(
     signals: t.signals,
     citations: [],
   }));
-  return { terms: full, aliases };
+  const briefing: Briefing = {
+    id: BRIEFING,
+    headline: 'headline',
+    standfirst: 'standfirst',
+    keyPoints: [],
+    analysis: [],
+    report: [],
+    quotes: [],
+    conversationTitle: '',
+    conversationSubtitle: '',
+    conversation: [],
+    signals: signals.map(normaliseForMatch),
+  };
+  const exclusions: ExclusionEntry[] = FIXTURE_EXCLUSIONS.map(([phrase, term]) => ({
+    norm: normaliseForMatch(phrase),
+    term,
+  }));
+  return { terms: full, aliases, briefings: [briefing], exclusions };
 }

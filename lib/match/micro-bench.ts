@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AliasEntry, Term } from '../../glossary/types';
-import { createEngine } from './engine';
+import { createEngine, type EngineGlossary } from './engine';
 import { fixtureGlossary } from './fixture-glossary';
 import { normaliseForMatch } from './normalise';
 
@@ -43,7 +43,7 @@ function time(fn: () => number, rounds = 7): { ms: number; out: number } {
   return { ms: best, out };
 }
 
-function syntheticGlossary(count: number, vocabulary: string[]): { terms: Term[]; aliases: AliasEntry[] } {
+function syntheticGlossary(count: number, vocabulary: string[]): EngineGlossary {
   // Deterministic pseudo-random words: half made-up names, half drawn from page vocabulary, so the
   // big glossary really does hit words on the pages.
   let seed = 12345;
@@ -96,7 +96,7 @@ function syntheticGlossary(count: number, vocabulary: string[]): { terms: Term[]
       aliases.push({ norm, term: id, variant: false, source: f });
     }
   }
-  return { terms, aliases };
+  return { ...base, terms, aliases };
 }
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.html'));

@@ -15,6 +15,8 @@ export interface PhraseEntry {
   term: number;
   /** Index of the signal the phrase counts as, or -1. */
   signal: number;
+  /** Index of a term whose mentions inside this phrase are not mentions of it ("type coercion"), or -1. */
+  exclusion?: number;
 }
 
 interface TrieNode {
@@ -22,6 +24,7 @@ interface TrieNode {
   children?: Map<number, TrieNode>;
   term: number;
   signals?: number[];
+  excludes?: number[];
 }
 
 export interface PhraseMatch {
@@ -83,12 +86,16 @@ export class PhraseIndex {
       // Entries arrive with aliases first; a phrase that is an alias of two terms keeps the first.
       if (entry.term >= 0 && node.term < 0) node.term = entry.term;
       if (entry.signal >= 0) (node.signals ??= []).push(entry.signal);
+      if (entry.exclusion !== undefined && entry.exclusion >= 0) (node.excludes ??= []).push(entry.exclusion);
       if (entry.term >= 0) {
         for (const t of tokens) fuzzyTargets.set(this.tokens.idOf(t), t);
       }
     });
     this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
   }
+
+  /** Words kept for the trie walk so far: alias tokens and near-miss candidates (for tests and profiling). */
+  keptWords = 0;
 
   /** Fuse searches run so far by the near-miss layer. */
   get fuzzySearches(): number {
@@ -205,12 +212,15 @@ export class PhraseIndex {
 
   scan(text: string): PhraseScan {
     const kept = this.collect(text);
+    this.keptWords += kept;
     const matches: PhraseMatch[] = [];
     const signals: number[] = [];
     if (kept === 0) return { matches, signals };
     this.resolvePending(text, kept);
 
     const { ids, ords, flags } = this;
+    // Spans of exclusion phrases found, as [start, end, term] triples.
+    const excluded: number[] = [];
     let freeFrom = 0;
     for (let k = 0; k < kept; k++) {
       const first = ids[k] as number;
@@ -228,8 +238,11 @@ export class PhraseIndex {
           bestTerm = node.term;
           bestFuzzy = fuzzyCount > 0;
         }
-        if (node.signals && fuzzyCount === 0) {
-          for (const s of node.signals) if (!signals.includes(s)) signals.push(s);
+        if (fuzzyCount === 0) {
+          if (node.signals) for (const s of node.signals) if (!signals.includes(s)) signals.push(s);
+          if (node.excludes) {
+            for (const t of node.excludes) excluded.push(this.starts[k] as number, this.ends[j] as number, t);
+          }
         }
         const next = j + 1;
         if (!node.children || next >= kept || ords[next] !== (ords[j] as number) + 1) break;
@@ -248,8 +261,21 @@ export class PhraseIndex {
         freeFrom = end;
       }
     }
-    return { matches, signals };
+    return { matches: excluded.length ? matches.filter((m) => !inside(m, excluded)) : matches, signals };
   }
+}
+
+function inside(m: PhraseMatch, excluded: number[]): boolean {
+  for (let e = 0; e < excluded.length; e += 3) {
+    if (
+      excluded[e + 2] === m.term &&
+      (excluded[e] as number) <= m.start &&
+      m.end <= (excluded[e + 1] as number)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
