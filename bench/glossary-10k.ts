@@ -17,21 +17,10 @@ const COMMON_FIRST_WORDS = (
   'prime supreme federal royal northern southern eastern western'
 ).split(' ');
 
-function pseudoWord(random: Random, length: number, taken: Set<string>): string {
-  for (;;) {
-    let w = '';
-    while (w.length < Math.max(3, length)) w += pick(random, SYLLABLES);
-    // A numeric suffix on collision keeps words unique without skewing their length much.
-    if (!taken.has(w)) {
-      taken.add(w);
-      return w;
-    }
-    w += Math.floor(random() * 10);
-    if (!taken.has(w)) {
-      taken.add(w);
-      return w;
-    }
-  }
+function pseudoWord(random: Random, length: number): string {
+  let w = '';
+  while (w.length < Math.max(3, length)) w += pick(random, SYLLABLES);
+  return w;
 }
 
 export function generateGlossary(base: CompiledGlossary, size = 10_000, seed = 10_000): CompiledGlossary {
@@ -46,7 +35,6 @@ export function generateGlossary(base: CompiledGlossary, size = 10_000, seed = 1
   const topic = base.topics[0]?.id;
   if (!templates.length || !topic) throw new Error('the bundled glossary has no terms with aliases');
 
-  const taken = new Set<string>();
   const norms = new Set(base.aliases.map((a) => a.norm));
   const terms: Term[] = [...base.terms];
   const aliases: AliasEntry[] = [...base.aliases];
@@ -56,11 +44,14 @@ export function generateGlossary(base: CompiledGlossary, size = 10_000, seed = 1
     const entries: AliasEntry[] = [];
     for (const entry of aliasesByTerm.get(template.id) ?? []) {
       let norm: string;
-      do {
-        const words = entry.norm.split(' ').map((w) => pseudoWord(random, w.length, taken));
+      // Short one-word aliases have few pseudo-words of their length: lengthen a word after a few tries.
+      for (let attempt = 0; ; attempt++) {
+        const extra = Math.floor(attempt / 8);
+        const words = entry.norm.split(' ').map((w) => pseudoWord(random, w.length + extra));
         if (words.length > 1 && random() < 0.2) words[0] = pick(random, COMMON_FIRST_WORDS);
         norm = words.join(' ');
-      } while (norms.has(norm));
+        if (!norms.has(norm)) break;
+      }
       norms.add(norm);
       entries.push({ norm, term: id, variant: entry.variant, source: '' });
     }
