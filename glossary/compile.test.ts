@@ -372,6 +372,24 @@ describe('validation', () => {
     ]);
   });
 
+  it('rejects a signal that is one of the term’s own aliases (it could never vouch for it)', () => {
+    const problems = problemsAfter((p) => {
+      term(p, 'leverage').signals?.push('diplomatic leverage');
+    });
+    const i = termIndex(bundled.pack as PackInput, 'leverage');
+    const j = (term(bundled.pack as PackInput, 'leverage').signals ?? []).length;
+    expect(problems).toEqual([
+      `${BUNDLED_FILE}: terms[${i}].signals[${j}] "diplomatic leverage" is one of leverage's own aliases`,
+    ]);
+  });
+
+  it('rejects a topic that no term uses', () => {
+    const problems = problemsAfter((p) => {
+      p.topics.push({ id: 'empty', name: 'Empty', description: 'Nothing here.', defaultOn: true });
+    });
+    expect(problems).toEqual([`${BUNDLED_FILE}: topics[7] "empty" has no terms`]);
+  });
+
   it('rejects an exclusion that contains none of the term’s aliases', () => {
     const problems = problemsAfter((p) => {
       term(p, 'leverage').exclusions = ['margin call'];

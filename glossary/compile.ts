@@ -223,6 +223,7 @@ export function compileGlossary(files: readonly PackFile[]): CompileResult {
   // 4. The alias table: every form maps to exactly one term.
   const aliases = buildAliasTable(loaded, problems);
   const exclusions = buildExclusions(loaded, aliases, problems);
+  checkSignalsAndTopics(loaded, aliases, problems);
 
   if (problems.length) throw new GlossaryError(problems);
 
@@ -343,6 +344,24 @@ function buildExclusions(loaded: Loaded[], aliases: AliasEntry[], problems: stri
   return [...out.values()].sort((a, b) =>
     a.norm < b.norm ? -1 : a.norm > b.norm ? 1 : a.term < b.term ? -1 : a.term > b.term ? 1 : 0,
   );
+}
+
+/** A signal that is one of the term's own forms can never vouch for it; a topic without terms shows nothing. */
+function checkSignalsAndTopics(loaded: Loaded[], aliases: AliasEntry[], problems: string[]) {
+  const own = new Set(aliases.map((a) => `${a.term}\u0000${a.norm}`));
+  const used = new Set(loaded.flatMap(({ pack }) => pack.terms.map((t) => t.topic)));
+  for (const { file, pack } of loaded) {
+    pack.terms.forEach((t, i) => {
+      t.signals.forEach((signal, j) => {
+        if (signalForms(signal).some((f) => own.has(`${t.id}\u0000${f}`))) {
+          problems.push(`${file}: terms[${i}].signals[${j}] "${signal}" is one of ${t.id}'s own aliases`);
+        }
+      });
+    });
+    pack.topics.forEach((topic, i) => {
+      if (!used.has(topic.id)) problems.push(`${file}: topics[${i}] "${topic.id}" has no terms`);
+    });
+  }
 }
 
 function sharesStem(phrase: string, forms: string[]): boolean {
