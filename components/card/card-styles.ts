@@ -139,7 +139,13 @@ export const CARD_CSS = `
   background: var(--chip); color: var(--chip-fg); font: inherit; font-size: 13px; cursor: pointer;
 }
 .bl-chip:hover { border-color: var(--chip-fg); }
-.bl-actions { display: flex; flex-wrap: wrap; gap: 12px; margin: 10px 0 0; padding: 8px 0 0; border-top: 1px solid var(--rule); }
+/* Kept in view at the bottom of a card taller than the room it has: the actions are always one move away. */
+.bl-actions {
+  position: sticky; bottom: -12px; z-index: 1;
+  display: flex; flex-wrap: wrap; gap: 12px;
+  margin: 10px -16px -12px; padding: 8px 16px 12px;
+  background: var(--bg); border-top: 1px solid var(--rule);
+}
 .bl-action {
   padding: 0; margin: 0; border: 0; background: none; font: inherit; font-size: 12px;
   color: var(--muted); cursor: pointer;
