@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in order, stopping at the first failure.
-// Type check → lint/format → glossary check → unit tests → build → browser tests.
+// Type check → lint/format → glossary check → unit tests → build → Firefox build + web-ext lint → browser tests.
 import { spawnSync } from 'node:child_process';
 import { requireChromium } from './browser';
 
@@ -9,6 +9,7 @@ const steps: Array<[string, string[]]> = [
   ['lint', ['npx', 'biome', 'check', '.']],
   ['unit', ['npx', 'vitest', 'run']],
   ['build', ['npx', 'wxt', 'build']],
+  ['firefox', ['npx', 'tsx', 'scripts/firefox-lint.ts']],
   ['e2e', ['npx', 'vitest', 'run', '-c', 'vitest.e2e.config.ts']],
 ];
 
