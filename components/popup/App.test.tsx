@@ -165,6 +165,36 @@ describe('views', () => {
   });
 });
 
+describe('several briefings', () => {
+  const second = {
+    ...popupGlossary,
+    briefings: [
+      ...popupGlossary.briefings,
+      {
+        ...(popupGlossary.briefings[0] as (typeof popupGlossary.briefings)[number]),
+        id: 'other',
+        headline: 'other-h',
+        keyPoints: [],
+        analysis: [],
+        report: [],
+        quotes: [],
+        conversation: [],
+      },
+    ],
+    passages: {
+      ...popupGlossary.passages,
+      'other-h': { id: 'other-h', briefing: 'other', part: 'headline' as const, text: 'A second story' },
+    },
+  };
+
+  it('offers a picker, and a passage opens the briefing it belongs to', async () => {
+    await mount({ ...services({ status: 'no-page' }), glossary: second }, '#passage=other-h');
+    expect([...root.querySelectorAll('.briefing-picker a')].map((a) => a.textContent)).toHaveLength(2);
+    expect(text('.briefing h2')).toBe('A second story');
+    expect(root.querySelector('.briefing-picker [aria-current="page"]')?.textContent).toBe('A second story');
+  });
+});
+
 describe('route and grouping helpers', () => {
   it('round-trips routes through the hash', () => {
     for (const hash of [

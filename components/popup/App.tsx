@@ -44,7 +44,6 @@ export function App({ services }: { services: PopupServices }) {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [paused, setPaused] = useState(false);
   const mark = useMemo(() => createTermMarker(glossary.aliases), [glossary]);
-  const briefing = glossary.briefings[0];
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   // Arrowing through the tabs keeps focus on the tabs (ARIA tabs pattern); a click or a link moves on.
   const arrowed = useRef(false);
@@ -92,6 +91,12 @@ export function App({ services }: { services: PopupServices }) {
     setRoute(next);
   };
 
+  // A passage names its briefing; otherwise the one asked for, or the first.
+  const briefingId =
+    route.view === 'briefing'
+      ? (route.passage && glossary.passages[route.passage]?.briefing) || route.id
+      : undefined;
+  const briefing = glossary.briefings.find((b) => b.id === briefingId) ?? glossary.briefings[0];
   const current = tabOf(route);
   const onTabKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === current);
@@ -180,8 +185,31 @@ export function App({ services }: { services: PopupServices }) {
               onResume={() => void togglePause(false)}
             />
           ) : null}
+          {route.view === 'briefing' && glossary.briefings.length > 1 ? (
+            <nav class="briefing-picker" aria-label="Briefings">
+              <ul class="chips">
+                {glossary.briefings.map((b) => (
+                  <li key={b.id}>
+                    <a
+                      class="chip"
+                      href={`#briefing=${encodeURIComponent(b.id)}`}
+                      aria-current={b.id === briefing?.id ? 'page' : undefined}
+                    >
+                      {glossary.passages[b.headline]?.text ?? b.id}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           {route.view === 'briefing' && briefing ? (
-            <BriefingView glossary={glossary} briefing={briefing} mark={mark} target={route.passage} />
+            <BriefingView
+              key={briefing.id}
+              glossary={glossary}
+              briefing={briefing}
+              mark={mark}
+              target={route.passage}
+            />
           ) : null}
           {route.view === 'term' ? <TermView glossary={glossary} id={route.id} /> : null}
           {route.view === 'search' ? (

@@ -3,7 +3,8 @@
 
 export type Route =
   | { view: 'page' }
-  | { view: 'briefing'; passage?: string }
+  /** `id` picks one briefing when the glossary holds several (`#briefing=<id>`). */
+  | { view: 'briefing'; passage?: string; id?: string }
   | { view: 'term'; id: string }
   | { view: 'search'; query: string };
 
@@ -20,7 +21,7 @@ export function parseRoute(hash: string): Route {
     case 'passage':
       return value ? { view: 'briefing', passage: value } : { view: 'briefing' };
     case 'briefing':
-      return { view: 'briefing' };
+      return value ? { view: 'briefing', id: value } : { view: 'briefing' };
     case 'search':
       return { view: 'search', query: value };
     default:
@@ -33,7 +34,8 @@ export function formatRoute(route: Route): string {
     case 'term':
       return `#term=${encodeURIComponent(route.id)}`;
     case 'briefing':
-      return route.passage ? `#passage=${encodeURIComponent(route.passage)}` : '#briefing';
+      if (route.passage) return `#passage=${encodeURIComponent(route.passage)}`;
+      return route.id ? `#briefing=${encodeURIComponent(route.id)}` : '#briefing';
     case 'search':
       return route.query ? `#search=${encodeURIComponent(route.query)}` : '#search';
     case 'page':
