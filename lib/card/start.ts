@@ -11,12 +11,13 @@ import type { ToBackground, ToContent } from '../messages';
 import { hitTest } from '../page/hit-test';
 import { createHoverIntent } from '../page/hover-intent';
 import type { PageIndex, ShownMention } from '../page/types';
-import { getSettings, isSitePaused, updateSettings, watchSettings } from '../settings';
+import { getSettings, isSitePaused, isTermShown, updateSettings, watchSettings } from '../settings';
 import { DEFAULT_SETTINGS, type Settings } from '../settings-types';
 import { hostMatchesPattern } from '../site-patterns';
 import { type CardHost, createCardHost } from './mount';
 import { type Direction, stepMention } from './navigation';
 import { type Anchor, placeCard } from './placement';
+import { deepActiveElement, watchPointer } from './pointer-input';
 
 /** Performance marks for the benchmark: dwell timer fired → card placed and about to paint. */
 export const DWELL_MARK = 'briefing-lens:dwell';
@@ -41,20 +42,6 @@ export interface CardResponse {
 type View =
   | { kind: 'term'; termId: string; anchor: Anchor; mentionId?: number; point?: { x: number; y: number } }
   | { kind: 'no-match'; text: string; suggestions: string[]; anchor: Anchor };
-
-function deepActiveElement(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
-const TEXT_INPUT = /^(text|search|email|url|tel|password|number|date|datetime-local|month|time|week)$/;
-function isEditable(el: Element | null): boolean {
-  if (!el) return false;
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
-  if (el instanceof HTMLInputElement) return TEXT_INPUT.test(el.type);
-  return el instanceof HTMLElement && el.isContentEditable;
-}
 
 /** Scrolls a range into view, nested scroll containers included, near the top third of the viewport. */
 function scrollToRange(range: Range) {
@@ -120,7 +107,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   function viewOfMention(id: number): View | undefined {
     const m = mentionById(id);
     if (!m || !termById(m.term)) return undefined;
-    return { kind: 'term', termId: m.term, anchor: m.range, mentionId: m.id, point: lastPoint };
+    return { kind: 'term', termId: m.term, anchor: m.range, mentionId: m.id, point: pointer.point };
   }
 
   function openView(next: View) {
@@ -240,136 +227,29 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     intent.close();
   }
 
-  // ---- Pointer: hit-test at most once per frame; touch is handled by clicks (taps).
-  let lastPoint: { x: number; y: number } | undefined;
-  let lastAlt = false;
-  let overCard = false;
-  let pressInCard = false;
-  let frame = 0;
-
-  const wantsHover = () => settings.trigger === 'hover' || (settings.trigger === 'alt-hover' && lastAlt);
-  const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(processPointer);
-  };
-  function processPointer() {
-    frame = 0;
-    const p = lastPoint;
-    if (!p) return;
-    if (overCard || pressInCard) {
-      intent.enterCard();
-      return;
-    }
-    const hit = wantsHover() ? hitTest(document, index, p.x, p.y) : undefined;
-    if (hit) known.set(hit.id, hit);
-    intent.pointer(hit?.id, p.x, p.y);
-  }
-
-  window.addEventListener(
-    'pointermove',
-    (e) => {
-      if (e.pointerType === 'touch') return;
-      lastPoint = { x: e.clientX, y: e.clientY };
-      lastAlt = e.altKey;
-      // Seen from window, events from inside the card's shadow tree are retargeted to its host.
-      overCard = card.host !== undefined && e.target === card.host;
-      schedule();
+  // ---- Pointer, touch, selection and typing.
+  const pointer = watchPointer({
+    signal,
+    intent,
+    cardHost: () => card.host,
+    termAt(x, y) {
+      const hit = hitTest(document, index, x, y);
+      if (hit) known.set(hit.id, hit);
+      return hit;
     },
-    { capture: true, passive: true, signal },
-  );
-  window.addEventListener(
-    'pointerout',
-    (e) => {
-      // The pointer left the window.
-      if (e.relatedTarget === null && e.pointerType !== 'touch' && !pressInCard) {
-        overCard = false;
-        lastPoint = undefined;
-        intent.pointer(undefined, e.clientX, e.clientY);
-      }
-    },
-    { capture: true, passive: true, signal },
-  );
-  // Scrolling moves text under a resting pointer without any pointer event.
-  window.addEventListener(
-    'scroll',
-    () => {
-      if (!lastPoint) return;
-      overCard = card.host !== undefined && document.elementFromPoint(lastPoint.x, lastPoint.y) === card.host;
-      schedule();
-    },
-    { capture: true, passive: true, signal },
-  );
-
-  // ---- No card while the reader selects text or types.
-  let buttonDown = false;
-  let selecting = false;
-  let typing = false;
-  const updateSuppression = () => intent.suppress(buttonDown || selecting || typing);
-  window.addEventListener(
-    'pointerdown',
-    (e) => {
-      if (card.host !== undefined && e.target === card.host) {
-        pressInCard = true;
-        return;
-      }
-      if (e.pointerType !== 'touch' && e.button === 0) {
-        buttonDown = true;
-        updateSuppression();
-      }
-    },
-    { capture: true, passive: true, signal },
-  );
-  const release = () => {
-    pressInCard = false;
-    buttonDown = false;
-    updateSuppression();
-  };
-  window.addEventListener('pointerup', release, { capture: true, passive: true, signal });
-  window.addEventListener('pointercancel', release, { capture: true, passive: true, signal });
-  document.addEventListener(
-    'selectionchange',
-    () => {
-      // Selecting text inside the card is reading it, not selecting on the page.
-      if (pressInCard || intent.state.inCard) return;
-      const sel = document.getSelection();
-      selecting = sel !== null && !sel.isCollapsed;
-      updateSuppression();
-    },
-    { signal },
-  );
-  const onFocusChange = () => {
-    typing = isEditable(deepActiveElement());
-    updateSuppression();
-  };
-  window.addEventListener('focusin', onFocusChange, { capture: true, signal });
-  window.addEventListener('focusout', () => setTimeout(onFocusChange), { capture: true, signal });
-
-  // ---- Click or tap: on a term it opens (pins) that term's card; elsewhere it closes the card.
-  window.addEventListener(
-    'click',
-    (e) => {
-      if (card.host !== undefined && e.target === card.host) return;
-      if (e.button !== 0) return;
-      // The end of a drag-selection also fires click: leave the selection alone.
-      const sel = document.getSelection();
-      if (sel && !sel.isCollapsed) return;
-      const hit = hitTest(document, index, e.clientX, e.clientY);
+    hoverEnabled: (alt) => settings.trigger === 'hover' || (settings.trigger === 'alt-hover' && alt),
+    onClick(hit) {
+      // On a term: open its card pinned (or pin the one open); elsewhere: close the card.
       if (!hit) {
         if (view) intent.click(undefined);
-        return;
+      } else if (intent.state.shown !== hit.id) {
+        intent.click(hit.id);
+      } else if (!intent.state.pinned) {
+        intent.togglePin();
+        render();
       }
-      known.set(hit.id, hit);
-      lastPoint = { x: e.clientX, y: e.clientY };
-      if (intent.state.shown === hit.id) {
-        if (!intent.state.pinned) {
-          intent.togglePin();
-          render();
-        }
-        return;
-      }
-      intent.click(hit.id);
     },
-    { capture: true, passive: true, signal },
-  );
+  });
 
   // ---- Keyboard navigation: scroll the mention into view, open its card, focus inside.
   function openMention(m: ShownMention, focus: boolean): CardResponse {
@@ -378,7 +258,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     known.set(m.id, m);
     // Where Esc returns focus: the page element focused before the first card of a keyboard run.
     const before = focusInCard() ? undefined : deepActiveElement();
-    lastPoint = undefined;
+    pointer.forget();
     intent.open(m.id, 'keyboard', true);
     if (!view) return { opened: false };
     if (focus) {
@@ -456,8 +336,13 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   const applySettings = (s: Settings) => {
     settings = s;
     intent.setDwell(s.dwellMs);
-    if (!view) return;
-    if ((view.kind === 'term' && s.hiddenTerms.includes(view.termId)) || isSitePaused(location.hostname, s)) {
+    const v = view;
+    if (!v) return;
+    // A term hidden, its topic turned off, or the site paused: the card's term is no longer shown.
+    const topicId = v.kind === 'term' ? termById(v.termId)?.topic : undefined;
+    const topic = glossary.topics.find((t) => t.id === topicId);
+    const termGone = v.kind === 'term' && (!topic || !isTermShown(v.termId, topic, s));
+    if (termGone || isSitePaused(location.hostname, s)) {
       intent.close();
     } else {
       render();
@@ -477,7 +362,6 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     browser.runtime.onMessage.removeListener(onMessage);
     unwatch();
     offIndex();
-    if (frame) cancelAnimationFrame(frame);
     intent.dispose();
     stopPlacement?.();
     card.remove();
