@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
-import { launch, ROOT, type Session, tabIdOf, waitForReady } from './harness';
+import { launch, ROOT, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURES = join(ROOT, 'tests/fixtures/settings');
@@ -219,6 +219,26 @@ describe('settings apply live to an open article', () => {
     expect(onMs).toBeLessThan(500);
     await expect.poll(() => paintedRanges(article), { timeout: 500, interval: 20 }).toBe(paintedBefore);
     console.log(`topic off applied in ${offMs} ms, on in ${onMs} ms (another tab, measured by polling)`);
+    await article.close();
+  });
+
+  it('turning off the topic of an open card closes the card', async () => {
+    const article = await session.open('/demo/');
+    const first = await waitForReady<PageTermsResponse>(session, article);
+    const term = first.terms[0];
+    expect(term).toBeDefined();
+    if (!term) return;
+    await sendToTab(session, article, { type: 'focus-term', id: term.id });
+    const card = article.getByRole('dialog', { name: term.label });
+    await card.waitFor({ timeout: 3000 });
+
+    // The click happens in the options tab; the article's card must close within half a second.
+    const start = Date.now();
+    await options.locator(`#topic-${term.topic}`).click();
+    await expect.poll(() => card.count(), { timeout: 2000, interval: 25 }).toBe(0);
+    expect(Date.now() - start).toBeLessThan(500);
+    await options.locator(`#topic-${term.topic}`).click();
+    await expect.poll(async () => (await stored())?.topicsOff).toEqual([]);
     await article.close();
   });
 
