@@ -6,7 +6,7 @@ import { type Block, locate, nodeSpan } from './block';
 import { addSignals, type Candidate, decide } from './decide';
 import type { DirtyRoots } from './observe';
 import type { Painter } from './paint';
-import { Slicer } from './schedule';
+import { afterNextFrame, Slicer } from './schedule';
 import type { PageIndex, ShownMention } from './types';
 import { BlockWalker, isInsideSkipped } from './walk';
 
@@ -34,8 +34,13 @@ interface ScannedBlock extends Block {
   pendingSignals: Set<string>;
   mentions: Found[];
   signals: string[];
+  /** Set when the block turns out to hold mentions or signals (finding it costs a `closest()`). */
   region: object;
+  /** Position in document order among the live blocks (for ordering mentions). */
+  order: number;
 }
+
+const NO_REGION = {};
 
 interface WalkJob {
   root: Node;
@@ -110,6 +115,8 @@ export class PageScanner implements PageIndex {
   private queueHead = 0;
   /** Queue entries (from the head) still worth yielding to the page for rather than idling. */
   private urgentLeft = 0;
+  /** Scanned live blocks holding mentions: deciding walks these, not every block of the page. */
+  private readonly hot = new Set<ScannedBlock>();
   private readonly pageTally: SignalTally = new Map();
   private readonly regionTallies = new Map<object, SignalTally>();
   private readonly regionCache = new WeakMap<Node, object>();
@@ -128,6 +135,7 @@ export class PageScanner implements PageIndex {
   /** A scan has been started and not stopped (false while the site is paused). */
   private running = false;
   private rescanCpu = 0;
+  private generation = 0;
   private readonly mentionNodes = new WeakMap<ShownMention, Text[]>();
 
   constructor(private readonly options: ScannerOptions) {
@@ -183,7 +191,12 @@ export class PageScanner implements PageIndex {
     this.sliceBase = { ...this.slicer.stats };
     this.snapshot = { ready: false, cpuMs: 0, wallMs: 0, slices: 0, longestSliceMs: 0 };
     if (root) this.jobs.push(this.walkJob(root, true));
-    this.slicer.wake();
+    // Wait for the page's own first rendering: scanning reads computed style (hidden text) and layout
+    // (the viewport), and forcing them early would charge the page's layout to us as one long task.
+    const generation = ++this.generation;
+    void afterNextFrame().then(() => {
+      if (generation === this.generation && this.running) this.slicer.wake();
+    });
   }
 
   /** Forgets everything found and paints nothing (pausing, or before a full rescan). */
@@ -198,6 +211,7 @@ export class PageScanner implements PageIndex {
     this.urgentLeft = 0;
     this.pageTally.clear();
     this.regionTallies.clear();
+    this.hot.clear();
     this.shown = [];
     this.byNode.clear();
     this.visibleCache = new WeakMap();
@@ -279,7 +293,8 @@ export class PageScanner implements PageIndex {
     b.pendingSignals = new Set();
     b.mentions = [];
     b.signals = [];
-    b.region = this.regionOf(b.container);
+    b.region = NO_REGION;
+    b.order = 0;
     for (const n of b.nodes) {
       const old = this.nodeBlock.get(n);
       if (old && old !== b && !old.dead) this.kill(old);
@@ -338,6 +353,7 @@ export class PageScanner implements PageIndex {
     const fresh = job.blocks;
     if (job.initial) {
       this.blocks = fresh;
+      this.renumber();
       const [first, count] = this.viewportRange(fresh);
       this.queue = fresh
         .slice(first, first + count)
@@ -350,6 +366,7 @@ export class PageScanner implements PageIndex {
     this.blocks = this.blocks.filter((b) => !b.dead);
     const at = this.insertionIndex(fresh[0] as ScannedBlock);
     this.blocks.splice(at, 0, ...fresh);
+    this.renumber();
     // Rescans are what the reader is looking at changing: scan them before any remaining idle work.
     const rest = this.queue.slice(this.queueHead);
     this.queue = fresh.concat(rest);
@@ -427,7 +444,7 @@ export class PageScanner implements PageIndex {
   }
 
   private found(block: ScannedBlock, start: number, end: number, term: string, fuzzy: boolean): Found {
-    return { block, start, end, term, fuzzy, region: block.region };
+    return { block, start, end, term, fuzzy, region: NO_REGION };
   }
 
   /** A scanned block joins the tallies; its mentions in text nobody can see are dropped. */
@@ -437,6 +454,11 @@ export class PageScanner implements PageIndex {
     b.pending = [];
     b.signals = [...b.pendingSignals];
     b.pendingSignals = new Set();
+    if (b.mentions.length > 0 || b.signals.length > 0) {
+      b.region = this.regionOf(b.container);
+      for (const f of b.mentions) f.region = b.region;
+    }
+    if (b.mentions.length > 0) this.hot.add(b);
     if (b.signals.length > 0) {
       addSignals(this.pageTally, b.signals, 1);
       addSignals(this.regionTally(b.region), b.signals, 1);
@@ -447,6 +469,7 @@ export class PageScanner implements PageIndex {
   private kill(b: ScannedBlock) {
     if (b.dead) return;
     b.dead = true;
+    this.hot.delete(b);
     if (b.scanned && b.signals.length > 0) {
       addSignals(this.pageTally, b.signals, -1);
       addSignals(this.regionTally(b.region), b.signals, -1);
@@ -545,11 +568,16 @@ export class PageScanner implements PageIndex {
     if (changed) this.emit();
   }
 
-  private *candidates(): Generator<Found> {
-    for (const b of this.blocks) {
-      if (b.dead || !b.scanned) continue;
-      yield* b.mentions;
-    }
+  private candidates(): Found[] {
+    const blocks = [...this.hot].sort((a, b) => a.order - b.order);
+    const out: Found[] = [];
+    for (const b of blocks) for (const f of b.mentions) out.push(f);
+    return out;
+  }
+
+  private renumber() {
+    const blocks = this.blocks;
+    for (let i = 0; i < blocks.length; i++) (blocks[i] as ScannedBlock).order = i;
   }
 
   private show(f: Found): ShownMention {

@@ -49,6 +49,25 @@ export function waitForIdle(timeoutMs = 500): Promise<void> {
 }
 
 /**
+ * Resolves after the page's next rendering update (animation frame, then a fresh task), so that style
+ * and layout are already computed when scanning reads them; after `timeoutMs` in a hidden tab, where
+ * frames do not come.
+ */
+export function afterNextFrame(timeoutMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      void yieldToPage().then(resolve);
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(finish);
+  });
+}
+
+/**
  * Keeps calling `work` in slices until it reports nothing left; `wake()` restarts it after new work is
  * queued. At most one slice loop runs at a time.
  */
@@ -80,7 +99,13 @@ export class Slicer {
     try {
       let more = true;
       while (more && !this.options.signal?.aborted) {
-        more = this.slice();
+        try {
+          more = this.slice();
+        } catch (error) {
+          // A bug must not go unseen, nor keep failing in a loop: report it and stop until the next wake().
+          console.error('briefing-lens: scan slice failed', error);
+          break;
+        }
         if (!more) break;
         await (this.options.urgent?.() === false ? waitForIdle() : yieldToPage());
       }

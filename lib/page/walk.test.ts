@@ -37,10 +37,21 @@ describe('walk: blocks', () => {
       <pre>pre text</pre><p>a <code>code text</code> b</p><kbd>kbd</kbd><samp>samp</samp>
       <div contenteditable="true">editable text</div><div contenteditable="false">not editable</div>
       <div hidden>hidden text</div>
+      <details><summary>summary text</summary>folded <p>text</p></details>
+      <details open><summary>open summary</summary>unfolded</details>
       <svg><text>svg text</text></svg>
       <briefing-lens-card>card text</briefing-lens-card>
       <p>visible two</p>`;
-    expect(texts()).toEqual(['visible one', 'a', 'b', 'not editable', 'visible two']);
+    expect(texts()).toEqual([
+      'visible one',
+      'a',
+      'b',
+      'not editable',
+      'summary text',
+      'open summary',
+      'unfolded',
+      'visible two',
+    ]);
   });
 
   it('walks open shadow roots, shadow tree first, as separate blocks', () => {

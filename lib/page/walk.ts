@@ -120,12 +120,19 @@ export function blockRootOf(node: Node): Node {
   return node;
 }
 
+/** Whether a short string is all whitespace (long ones are assumed to hold text: checking costs). */
+function isBlankShort(data: string): boolean {
+  return data.length <= 64 && !/\S/.test(data);
+}
+
 interface Frame {
   next: Node | null;
   /** The node whose children this frame iterates. */
   owner: Node;
   /** Leaving this frame ends the current block. */
   boundary: boolean;
+  /** A closed `<details>`: only its summary is rendered. */
+  closed?: boolean;
 }
 
 /** Walks one subtree in resumable steps, emitting blocks in document order. */
@@ -149,14 +156,14 @@ export class BlockWalker {
   }
 
   /**
-   * Walks until done or `expired()` says the slice is over (checked every 128 nodes, since reading the
+   * Walks until done or `expired()` says the slice is over (checked every 64 nodes, since reading the
    * clock costs more than visiting a node). Returns true when the whole subtree has been walked.
    */
   step(expired: () => boolean): boolean {
     const stack = this.stack;
     let visited = 0;
     while (stack.length > 0) {
-      if ((++visited & 127) === 0 && expired()) return false;
+      if ((++visited & 63) === 0 && expired()) return false;
       const frame = stack[stack.length - 1] as Frame;
       const node = frame.next;
       if (!node) {
@@ -169,9 +176,11 @@ export class BlockWalker {
       }
       frame.next = node.nextSibling;
       const type = node.nodeType;
+      if (frame.closed && (type !== 1 || (node as Element).localName !== 'summary')) continue;
       if (type === 3) {
         const data = (node as Text).data;
-        if (data.length > 0) {
+        // Whitespace before a block's first word is layout, not text: skipping it saves a block per gap.
+        if (data.length > 0 && (this.nodes.length > 0 || !isBlankShort(data))) {
           this.nodes.push(node as Text);
           this.pieces.push(data);
         }
@@ -193,7 +202,11 @@ export class BlockWalker {
     if (shadow || boundary) this.flush();
     // Light children are pushed first so the shadow tree (pushed last) is walked first: a host's
     // rendering starts from its shadow tree, and slotted light children are walked after it.
-    this.stack.push({ next: node.firstChild, owner: node, boundary: boundary || shadow !== null });
+    const closed =
+      node.nodeType === 1 &&
+      (node as Element).localName === 'details' &&
+      !(node as Element).hasAttribute('open');
+    this.stack.push({ next: node.firstChild, owner: node, boundary: boundary || shadow !== null, closed });
     if (boundary || shadow) this.boundaries.push(node);
     if (shadow) {
       this.onShadowRoot?.(shadow);
@@ -203,13 +216,17 @@ export class BlockWalker {
   }
 
   private flush() {
-    if (this.nodes.length === 0) return;
     const nodes = this.nodes;
+    if (nodes.length === 0) return;
     const pieces = this.pieces;
+    const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
+    if (!/\S/.test(text)) {
+      nodes.length = 0;
+      pieces.length = 0;
+      return;
+    }
     this.nodes = [];
     this.pieces = [];
-    const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
-    if (!/\S/.test(text)) return;
     const starts: number[] = new Array(nodes.length);
     let at = 0;
     for (let i = 0; i < nodes.length; i++) {

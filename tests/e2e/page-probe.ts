@@ -13,7 +13,7 @@ export interface Occurrence {
 export interface Probe {
   /** Whether a `briefing-lens` highlight is registered at all. */
   registered: boolean;
-  /** Text of every painted range, whitespace folded. */
+  /** Text of every painted range, whitespace folded, in document order. */
   ranges: string[];
   /** One entry per occurrence of each searched text in the page's text. */
   occurrences: Record<string, Occurrence[]>;
@@ -24,7 +24,15 @@ export function probe(page: Page, texts: string[]): Promise<Probe> {
   return page.evaluate((texts) => {
     const fold = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
     const highlight = CSS.highlights.get('briefing-lens');
+    // A highlight iterates in insertion order; readers (and tests) think in document order.
     const ranges = highlight ? ([...highlight] as Range[]).filter((r) => !r.collapsed) : [];
+    ranges.sort((a, b) => {
+      try {
+        return a.compareBoundaryPoints(Range.START_TO_START, b);
+      } catch {
+        return 0; // different trees (shadow roots): keep insertion order
+      }
+    });
     // Every text node in the document, including those in open shadow roots, folded into one string.
     const nodes: Text[] = [];
     const visit = (root: Node) => {
@@ -84,10 +92,16 @@ export function probe(page: Page, texts: string[]): Promise<Probe> {
   }, texts);
 }
 
-/** Records every DOM mutation from the moment it is installed (run before the content script scans). */
+/**
+ * A page script recording every DOM mutation after the page is parsed (DOMContentLoaded comes before
+ * the content script, which runs at document_idle), and the markup at that moment.
+ */
 export const RECORD_MUTATIONS = `
   window.__mutations = [];
-  new MutationObserver((records) => {
-    for (const r of records) window.__mutations.push(r.type + ':' + (r.target.nodeName || ''));
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__html = document.documentElement.outerHTML;
+    new MutationObserver((records) => {
+      for (const r of records) window.__mutations.push(r.type + ':' + (r.target.nodeName || ''));
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
 `;
