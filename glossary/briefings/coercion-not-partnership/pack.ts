@@ -31,7 +31,6 @@ export default definePack({
     'Israel',
     'Israeli',
     'normalization with Israel',
-    'Middle East',
     'Palestinian',
     'Gaza',
     'Iran nuclear',
