@@ -50,7 +50,11 @@ export function TopicsSection({ topics, termCounts, settings, onChange }: Props)
                   {t.name}
                 </label>
                 <p id={`topic-${t.id}-desc`} class="row-desc">
-                  {t.description} <span class="meta">· {count === 1 ? '1 term' : `${count} terms`}</span>
+                  {t.description}{' '}
+                  <span class="meta">
+                    · {count === 1 ? '1 term' : `${count} terms`}
+                    {t.defaultOn ? '' : ' · off unless you turn it on'}
+                  </span>
                 </p>
               </div>
             </li>

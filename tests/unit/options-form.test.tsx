@@ -82,6 +82,8 @@ describe('TopicsSection', () => {
     expect(desc?.textContent).toContain('Normalisation deals with Israel.');
     expect(desc?.textContent).toContain('2 terms');
     expect(root.textContent).toContain('1 of 3 on');
+    expect(document.getElementById('topic-markets-desc')?.textContent).toContain('off unless you turn it on');
+    expect(desc?.textContent).not.toContain('off unless');
   });
 
   it('toggling a switch reports the patch relative to the topic default', async () => {
