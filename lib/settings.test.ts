@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -16,8 +17,11 @@ import {
   parseImport,
   replaceSettings,
   SETTINGS_VERSION,
+  SettingsSchema,
   SettingsWriteError,
+  SYNC_ITEM_QUOTA_BYTES,
   sanitizeSettings,
+  syncSize,
   topicPatch,
   updateSettings,
   watchSettings,
@@ -35,6 +39,27 @@ beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('schema', () => {
+  it('the defaults are valid, and fit in one sync item', () => {
+    expect(v.safeParse(SettingsSchema, DEFAULT_SETTINGS).success).toBe(true);
+    expect(sanitizeSettings(DEFAULT_SETTINGS).repairs).toEqual([]);
+    expect(syncSize(DEFAULT_SETTINGS)).toBeLessThan(SYNC_ITEM_QUOTA_BYTES / 10);
+  });
+
+  it('there is a fixture for every past version, and each migrates without repairs', () => {
+    const versions = readdirSync(FIXTURES)
+      .map((f) => /^v(\d+)\.json$/.exec(f)?.[1])
+      .filter((x) => x !== undefined)
+      .map(Number)
+      .sort();
+    expect(versions).toEqual(Array.from({ length: SETTINGS_VERSION - 1 }, (_, i) => i + 1));
+    for (const version of versions) {
+      const { repairs } = sanitizeSettings(migrateSettings(fixture(`v${version}.json`), version));
+      expect(repairs, `v${version}`).toEqual([]);
+    }
+  });
 });
 
 describe('migrations', () => {
