@@ -156,6 +156,11 @@ export function installMutationRecorder(): void {
   };
   const where = (n: Node | null) => `${name(n?.parentNode ?? null)}>${name(n)}`;
   const add = (sig: string) => counts.set(sig, (counts.get(sig) ?? 0) + 1);
+  const isParserAppend = (r: MutationRecord) => {
+    const data = (r.target as CharacterData).data;
+    if (r.oldValue === null || !data.startsWith(r.oldValue)) return false;
+    return parsing || data.slice(r.oldValue.length).trim() === '';
+  };
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'childList') {
@@ -164,9 +169,10 @@ export function installMutationRecorder(): void {
           isHost(n) ? hostChanges++ : add(`remove ${name(n)} from ${where(r.target)}`);
       } else if (r.type === 'attributes') {
         isHost(r.target) ? hostChanges++ : add(`attribute ${r.attributeName} on ${where(r.target)}`);
-      } else if (parsing && r.oldValue !== null && (r.target as CharacterData).data.startsWith(r.oldValue)) {
+      } else if (isParserAppend(r)) {
         // The parser appends to a text node when a network chunk ends inside it: where chunks end
-        // varies between loads, and no content script runs before parsing is done.
+        // varies between loads, and no content script runs before parsing is done. Trailing
+        // whitespace after </body> is appended the same way, sometimes observed just after DCL.
       } else {
         add(`text in ${where(r.target.parentNode)}`);
       }
