@@ -66,3 +66,55 @@ describe('the bundled glossary in the engine', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+/** The terms the engine would show in `text`, taken as a whole page (one region). */
+function shown(text: string): string[] {
+  const scan = engine.scan(text);
+  const tally = new Map<string, number>();
+  for (const s of scan.signals) tally.set(s, (tally.get(s) ?? 0) + 1);
+  return [
+    ...new Set(scan.mentions.filter((m) => engine.allows(m.term, tally, tally)).map((m) => m.term)),
+  ].sort();
+}
+
+// Pages written for this test, not taken from dev.json: the signals must generalise.
+describe('the bundled signals decide context', () => {
+  it('show ambiguous terms on pages about the briefing’s subject', () => {
+    expect(
+      shown(
+        'Saudi Arabia has signalled that normalization with Israel depends on a credible path to a Palestinian state. ' +
+          'Diplomats in Riyadh say US leverage is limited while the war in Gaza continues.',
+      ),
+    ).toEqual(['israel', 'leverage', 'normalization', 'palestinian-statehood']);
+    expect(
+      shown(
+        'Bahraini officials marked five years since joining the Abraham Accords, while Pakistani ministers ' +
+          'repeated that recognizing Israel is off the table.',
+      ),
+    ).toEqual(expect.arrayContaining(['abraham-accords', 'bahrain', 'pakistan']));
+  });
+
+  it('keep them dark on pages about something else', () => {
+    expect(shown('Pakistan beat the UAE by six wickets in Dubai; the Pakistani openers put on 120.')).toEqual(
+      [],
+    );
+    expect(
+      shown(
+        'The Trump administration hopes tariffs give it leverage over Beijing; markets fell on the news.',
+      ),
+    ).toEqual([]);
+    expect(
+      shown(
+        'Ramadan begins this week in Muslim-majority countries, from Indonesia to Morocco, with fasting from dawn.',
+      ),
+    ).toEqual([]);
+    expect(
+      shown(
+        'Courts in Bahrain upheld the sentence; the Bahrain International Circuit hosts testing in March.',
+      ),
+    ).toEqual([]);
+    expect(
+      shown('Database normalization removes redundancy; normalize each table to third normal form.'),
+    ).toEqual([]);
+  });
+});
