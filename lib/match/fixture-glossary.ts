@@ -11,7 +11,7 @@ type FixtureTerm = Pick<Term, 'id' | 'briefing' | 'label' | 'topic' | 'mode' | '
 };
 
 const BRIEFING = 'coercion-not-partnership';
-const SIGNALS = [
+export const FIXTURE_SIGNALS = [
   'Israel',
   'Israeli',
   'Saudi Arabia',
@@ -117,7 +117,7 @@ export const FIXTURE_TERMS: FixtureTerm[] = [
   term('coercion', 'Coercion', 'contextual', ['coercion'], ['coercive', 'coerce', 'coerced']),
   term('sovereignty', 'Sovereignty', 'contextual', ['sovereignty']),
   term('iran', 'Iran', 'contextual', ['Iran'], ["Iran's"]),
-  term('israel', 'Israel', 'contextual', ['Israel']),
+  term('israel', 'Israel', 'contextual', ['Israel'], ["Israel's", 'Israeli', 'Israelis']),
 ];
 
 export const FIXTURE_EXCLUSIONS: Array<[string, string]> = [
@@ -128,7 +128,7 @@ export const FIXTURE_EXCLUSIONS: Array<[string, string]> = [
 
 export function fixtureGlossary(
   terms: FixtureTerm[] = FIXTURE_TERMS,
-  signals: string[] = SIGNALS,
+  signals: string[] = FIXTURE_SIGNALS,
 ): EngineGlossary {
   const aliases: AliasEntry[] = [];
   const seen = new Set<string>();

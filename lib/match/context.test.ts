@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { addToTally } from './context';
+import { createEngine } from './engine';
+import { FIXTURE_SIGNALS, FIXTURE_TERMS, fixtureGlossary } from './fixture-glossary';
+import type { SignalTally } from './types';
+
+const engine = createEngine(fixtureGlossary());
+
+/** Terms shown on a one-region page made of these blocks. */
+function shown(blocks: string[]): string[] {
+  const tally: SignalTally = new Map();
+  const scans = blocks.map((b) => engine.scan(b));
+  for (const s of scans) addToTally(tally, s.signals);
+  return scans.flatMap((s) =>
+    s.mentions.filter((m) => engine.allows(m.term, tally, tally)).map((m) => m.term),
+  );
+}
+
+describe('context decisions', () => {
+  it('always shows unambiguous terms', () => {
+    expect(shown(['A recipe blog that mentions the Abraham Accords once.'])).toEqual(['abraham-accords']);
+  });
+
+  it('shows contextual terms where the briefing is the subject', () => {
+    expect(
+      shown([
+        'Pakistan rejected normalization with Israel, saying the Abraham Accords carry costs.',
+        'Critics called the leverage Washington applied a form of coercion that tramples sovereignty.',
+      ]),
+    ).toEqual([
+      'pakistan',
+      'normalization',
+      'israel',
+      'abraham-accords',
+      'leverage',
+      'coercion',
+      'sovereignty',
+    ]);
+  });
+
+  it('shows nothing contextual on off-topic pages (the traps)', () => {
+    const traps = [
+      ['Database normalization removes redundancy.', 'Normalize each table to third normal form.'],
+      ['In JavaScript, coercion turns values into strings.', 'Implicit coercion is a common source of bugs.'],
+      ['Financial leverage magnifies gains and losses.', 'Use leverage with care in a downturn.'],
+      ['Pakistan beat the UAE by six wickets in Dubai.', 'Pakistani fans filled the stands.'],
+      ['Max Verstappen won in Bahrain under the lights.', 'The Bahrain race was the opener.'],
+      ['Self-sovereign identity puts users in control.', 'Data sovereignty rules for the cloud.'],
+    ];
+    for (const page of traps) expect(shown(page), page.join(' ')).toEqual([]);
+  });
+
+  it('needs more than one piece of evidence, and counts a concept once however it is spelled', () => {
+    // "Israel", "Israeli" and "Israel's" are one concept: not enough for "normalization" alone.
+    expect(
+      shown(['Israel and Israeli firms and Israel’s economy.', 'Normalization of the data set.']),
+    ).toEqual([]);
+    // Two distinct signals are.
+    expect(shown(['Israel and Riyadh discussed it.', 'Normalization is on the table.'])).toEqual([
+      'normalization',
+    ]);
+  });
+
+  it('does not let a term vouch for itself, even when its name is a signal of the briefing', () => {
+    const withPakistan = createEngine(
+      fixtureGlossary(FIXTURE_TERMS, [...FIXTURE_SIGNALS, 'Pakistan', 'Pakistani']),
+    );
+    const tally: SignalTally = new Map();
+    const scan = withPakistan.scan('Pakistan, Pakistani fans and Pakistan’s team.');
+    addToTally(tally, scan.signals);
+    expect(scan.signals).toContain('pakistan');
+    expect(withPakistan.allows('pakistan', tally, tally)).toBe(false);
+    // The same signals do vouch for another term of the briefing.
+    addToTally(tally, withPakistan.scan('Riyadh').signals);
+    expect(withPakistan.allows('pakistan', tally, tally)).toBe(false);
+    expect(withPakistan.allows('uae', tally, tally)).toBe(true);
+  });
+
+  it('drops mentions inside an exclusion phrase but keeps the others', () => {
+    const text = 'Type coercion aside, the Abraham Accords show coercion in diplomacy with Israel.';
+    const terms = engine.scan(text).mentions.map((m) => [text.slice(m.start, m.end), m.term]);
+    expect(terms).toEqual([
+      ['Abraham Accords', 'abraham-accords'],
+      ['coercion', 'coercion'],
+      ['Israel', 'israel'],
+    ]);
+  });
+
+  it('uses the article region first, the page as a whole above a higher bar', () => {
+    const offTopic: SignalTally = new Map();
+    const onTopic: SignalTally = new Map();
+    addToTally(onTopic, engine.scan('Talks on the Abraham Accords and Riyadh.').signals);
+    expect(engine.allows('leverage', offTopic, onTopic)).toBe(true);
+    expect(engine.allows('leverage', onTopic, offTopic)).toBe(true);
+    const weak: SignalTally = new Map();
+    addToTally(weak, engine.scan('Riyadh and Gaza.').signals);
+    // Two plain signals: enough in the mention's region, not enough spread over the rest of the page.
+    expect(engine.allows('leverage', offTopic, weak)).toBe(true);
+    expect(engine.allows('leverage', weak, offTopic)).toBe(false);
+  });
+});
