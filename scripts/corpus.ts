@@ -189,9 +189,20 @@ async function checkPage(name: string, url: string): Promise<PageResult> {
     ms: 0,
   };
   const errorsBefore = watch.errors.length;
-  const first = await extensionRun(url, result);
+  // The first baseline runs alongside the extension run (other browser) and is read no earlier.
+  let extensionDone: (windowMs: number) => void = () => {};
+  const window = new Promise<number>((ok) => {
+    extensionDone = ok;
+  });
+  const [first, base] = await Promise.all([
+    extensionRun(url, result).then((r) => {
+      extensionDone(r.windowMs);
+      return r;
+    }),
+    baselineRun(url, window),
+  ]);
   if (first.log) {
-    let suspects = unexplainedMutations(first.log, [await baselineRun(url, first.windowMs)]);
+    let suspects = unexplainedMutations(first.log, [base]);
     if (suspects.length) {
       const more = [await baselineRun(url, first.windowMs), await baselineRun(url, first.windowMs)];
       suspects = suspects.filter(
@@ -248,12 +259,13 @@ function recordTerms(result: PageResult, answer: PageTermsResponse | undefined) 
   }
 }
 
-/** The same page without the extension, watched for the same time. */
-async function baselineRun(url: string, windowMs: number): Promise<MutationLog> {
+/** The same page without the extension, watched at least as long as the extension run. */
+async function baselineRun(url: string, window: number | Promise<number>): Promise<MutationLog> {
   const page: Page = await baseline.newPage();
   try {
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => undefined);
+    const windowMs = await window;
     await page.waitForTimeout(Math.max(0, windowMs - (Date.now() - t0)));
     return await readMutations(page).catch(() => ({ counts: {}, hostChanges: 0 }));
   } finally {
