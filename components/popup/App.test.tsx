@@ -112,6 +112,21 @@ describe('On this page', () => {
     expect(s.site.setPaused).toHaveBeenCalledWith('news.example.com', true);
     expect(input?.checked).toBe(true);
   });
+
+  it('puts the switch back and says why when the setting cannot be saved', async () => {
+    const s = services({ status: 'ready', response: TERMS });
+    s.site.setPaused = vi.fn(async () => {
+      throw new Error('Not saved: sync storage is full.');
+    });
+    await mount(s);
+    const input = root.querySelector<HTMLInputElement>('[role="switch"]');
+    await act(async () => input?.click());
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(input?.checked).toBe(false);
+    expect(text('[role="alert"]')).toBe('Not saved: sync storage is full.');
+  });
 });
 
 describe('views', () => {

@@ -43,6 +43,7 @@ export function App({ services }: { services: PopupServices }) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [paused, setPaused] = useState(false);
+  const [siteError, setSiteError] = useState('');
   const mark = useMemo(() => createTermMarker(glossary.aliases), [glossary]);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   // Arrowing through the tabs keeps focus on the tabs (ARIA tabs pattern); a click or a link moves on.
@@ -84,10 +85,8 @@ export function App({ services }: { services: PopupServices }) {
     };
   }, [reload, services]);
 
-  const go = (next: Route, replace = false) => {
-    const hash = formatRoute(next);
-    if (replace) history.replaceState(null, '', hash);
-    else location.hash = hash;
+  const go = (next: Route) => {
+    location.hash = formatRoute(next);
     setRoute(next);
   };
 
@@ -131,7 +130,14 @@ export function App({ services }: { services: PopupServices }) {
   const togglePause = async (next: boolean) => {
     if (!host) return;
     setPaused(next);
-    await services.site.setPaused(host, next);
+    setSiteError('');
+    try {
+      await services.site.setPaused(host, next);
+    } catch (err) {
+      // The settings store words its errors for the reader (e.g. sync quota full).
+      setPaused(!next);
+      setSiteError(err instanceof Error ? err.message : String(err));
+    }
   };
 
   return (
@@ -228,6 +234,11 @@ export function App({ services }: { services: PopupServices }) {
       {host ? (
         <footer class="bottom">
           <SiteSwitch host={host} paused={paused} onChange={(p) => void togglePause(p)} />
+          {siteError ? (
+            <p class="site-error" role="alert">
+              {siteError}
+            </p>
+          ) : null}
         </footer>
       ) : null}
     </div>
