@@ -45,6 +45,8 @@ interface PageResult {
   domChanges: string[];
   terms: string[];
   offTopicContextual: string[];
+  /** The first term's card, opened and closed with the keyboard: 'ok', a problem, or null (no term). */
+  card: string | null;
   ms: number;
 }
 
@@ -79,8 +81,12 @@ if (process.argv.includes('--build') || !existsSync(join(EXTENSION_DIR, 'manifes
 // run fails.
 let glossaryProblem = '';
 const contextual = new Set<string>();
+const labels = new Map<string, string>();
 try {
-  for (const t of loadGlossary(ROOT).terms) if (t.mode === 'contextual') contextual.add(t.id);
+  for (const t of loadGlossary(ROOT).terms) {
+    labels.set(t.id, t.label);
+    if (t.mode === 'contextual') contextual.add(t.id);
+  }
 } catch (e) {
   glossaryProblem = e instanceof Error ? e.message : String(e);
   console.error(`test:corpus: ${glossaryProblem} The off-topic check cannot run; the run will fail.`);
@@ -186,6 +192,7 @@ async function checkPage(name: string, url: string): Promise<PageResult> {
     domChanges: [],
     terms: [],
     offTopicContextual: [],
+    card: null,
     ms: 0,
   };
   const errorsBefore = watch.errors.length;
@@ -240,14 +247,43 @@ async function extensionRun(
     const { answer, ms } = await pollReady(session.worker, tabId, READY_BUDGET_MS + 3000);
     await page.waitForTimeout(SETTLE_MS);
     const final = (await pollReady(session.worker, tabId, 1000)).answer ?? answer;
+    const first = final?.terms[0];
+    const card = first ? await openCard(page, tabId, first.id) : null;
     const log = await readMutations(page).catch(() => undefined);
     if (result) {
       result.readyMs = answer?.ready ? ms : null;
+      result.card = card;
       recordTerms(result, final);
     }
     return { log, windowMs: Date.now() - t0 };
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Opens the card of `termId` the keyboard way (focus-term: scroll, open, focus inside), checks it is
+ * a visible box named by the term, and closes it with Esc. Returns 'ok' or what went wrong.
+ */
+async function openCard(page: Page, tabId: number, termId: string): Promise<string> {
+  const name = labels.get(termId) ?? termId;
+  try {
+    await session.worker.evaluate(
+      ({ tabId, termId }) => chrome.tabs.sendMessage(tabId, { type: 'focus-term', id: termId }),
+      { tabId, termId },
+    );
+    const dialog = page.getByRole('dialog', { name, exact: true });
+    await dialog.waitFor({ state: 'visible', timeout: 3000 });
+    const box = await dialog.boundingBox();
+    const view = page.viewportSize() ?? VIEWPORT;
+    if (!box || box.width < 200 || box.height < 60) return `card too small: ${JSON.stringify(box)}`;
+    if (box.x < 0 || box.y < 0 || box.x + box.width > view.width)
+      return `card off screen: ${JSON.stringify(box)}`;
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 2000 });
+    return 'ok';
+  } catch (e) {
+    return `card for ${termId}: ${String(e).split('\n')[0]}`;
   }
 }
 
@@ -280,6 +316,7 @@ function failures(r: PageResult): string[] {
   else if (r.readyMs !== null && r.readyMs > READY_BUDGET_MS) f.push(`ready after ${r.readyMs} ms`);
   if (r.domChanges.length) f.push(`DOM changed: ${r.domChanges.slice(0, 3).join(', ')}`);
   if (r.offTopicContextual.length) f.push(`off-topic contextual: ${r.offTopicContextual.join(', ')}`);
+  if (r.card !== null && r.card !== 'ok') f.push(r.card);
   return f;
 }
 
@@ -302,6 +339,10 @@ function printSummary(results: PageResult[], runErrors: string[], watch: Extensi
     ['extension network requests', String(watch.requests.length)],
     ['slowest first scan', slowest ? `${slowest.page}: ${fmtMs(slowest.readyMs).trim()}` : '—'],
     ['pages with any term shown', String(results.filter((r) => r.terms.length).length)],
+    [
+      'cards opened (keyboard) and closed (Esc)',
+      `${results.filter((r) => r.card === 'ok').length} of ${results.filter((r) => r.card !== null).length}`,
+    ],
     ["pages' own errors (not ours, expected offline)", String(ownErrors)],
     ['run time', `${((Date.now() - started) / 1000).toFixed(0)} s`],
   ];
