@@ -233,3 +233,9 @@ describe('accessibility', () => {
     await page.close();
   });
 });
+
+describe('network', () => {
+  it('made no network request during these tests', () => {
+    expect(watch.requests).toEqual([]);
+  });
+});

@@ -194,3 +194,9 @@ describe('permissions', () => {
     expect(csp).not.toMatch(/https?:|unsafe-eval|unsafe-inline/);
   });
 });
+
+describe('network', () => {
+  it('made no network request during these tests', () => {
+    expect(watch.requests).toEqual([]);
+  });
+});
