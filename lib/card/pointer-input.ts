@@ -92,6 +92,14 @@ export function watchPointer(options: PointerInputOptions): PointerInput {
     },
     passive,
   );
+  // With "Alt + hover", pressing Alt over a term is enough: listened to passively, never intercepted.
+  const onAlt = (e: KeyboardEvent) => {
+    if (e.key !== 'Alt' || alt === e.altKey) return;
+    alt = e.altKey;
+    schedule();
+  };
+  window.addEventListener('keydown', onAlt, passive);
+  window.addEventListener('keyup', onAlt, passive);
   // Scrolling moves text under a resting pointer without any pointer event.
   window.addEventListener(
     'scroll',

@@ -117,6 +117,16 @@ describe('startCardUi', () => {
     await expect.poll(async () => (await getSettings()).hiddenTerms).toEqual(['accords']);
   });
 
+  it('"Pause on this site" stores this host as paused and closes the card', async () => {
+    await send({ type: 'next-term' });
+    const pause = [...(card()?.querySelectorAll('button') ?? [])].find((b) =>
+      b.textContent?.startsWith('Pause on this site'),
+    );
+    pause?.click();
+    expect(card()).toBeFalsy();
+    await expect.poll(async () => (await getSettings()).pausedSites).toEqual([location.hostname]);
+  });
+
   it('toggle-site pauses and then resumes this host', async () => {
     expect(await send({ type: 'toggle-site' })).toEqual({ paused: true });
     await expect.poll(async () => (await getSettings()).pausedSites).toEqual([location.hostname]);

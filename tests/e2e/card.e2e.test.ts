@@ -1,5 +1,6 @@
 // The hover card in a real Chromium with the built extension: hover intent, pinning, keyboard commands,
 // related terms, hiding a term, selection safety, isolation from hostile page CSS, and axe-core.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +216,27 @@ describe('hover card', () => {
     await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Normalization with Israel' }).click();
     await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Normalization with Israel');
+    await page.close();
+  });
+
+  it('"Read in the briefing" opens the full briefing at the cited passage in a tab', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    const opened = session.context.waitForEvent('page', { timeout: 5000 });
+    await page.getByRole('link', { name: /Read in the briefing/ }).click();
+    const tab = await opened;
+    // The passage is the term's first citation in the compiled glossary.
+    const compiled = JSON.parse(readFileSync(join(ROOT, 'glossary/generated/glossary.json'), 'utf8')) as {
+      terms: Array<{ id: string; citations: Array<{ passage: string }> }>;
+    };
+    const passage = compiled.terms.find((t) => t.id === 'abraham-accords')?.citations[0]?.passage;
+    const url = new URL(tab.url());
+    expect(`${url.protocol}//${url.host}`).toBe(`chrome-extension://${session.extensionId}`);
+    expect(url.pathname).toBe('/popup.html');
+    expect(url.hash).toBe(`#passage=${passage}`);
+    await tab.close();
     await page.close();
   });
 
@@ -461,6 +483,18 @@ describe('settings', () => {
     expect(await cardName(page)).toBeNull();
     await page.mouse.click(box.x, box.y);
     await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await page.keyboard.press('Escape');
+
+    // "Alt + hover": resting does nothing until Alt is held.
+    await store({ trigger: 'alt-hover' });
+    await page.waitForTimeout(200);
+    await page.mouse.move(5, 600);
+    await hover(page, box);
+    await page.waitForTimeout(700);
+    expect(await cardName(page)).toBeNull();
+    await page.keyboard.down('Alt');
+    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await page.keyboard.up('Alt');
     await session.worker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
   });
