@@ -6,10 +6,12 @@ import { QAList } from './QAList';
 interface Props {
   glossary: CompiledGlossary;
   id: string;
+  /** A question to show open (and scroll to), e.g. the one a search found. */
+  openQa?: string;
 }
 
 /** One term in full (`#term=<id>`): what it is, the questions it raises, and where the briefing says so. */
-export function TermView({ glossary, id }: Props) {
+export function TermView({ glossary, id, openQa }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const term = glossary.terms.find((t) => t.id === id);
 
@@ -59,7 +61,7 @@ export function TermView({ glossary, id }: Props) {
       {qa.length ? (
         <section aria-labelledby="term-qa">
           <h3 id="term-qa">Questions</h3>
-          <QAList items={qa} passageLink={conversationLink} />
+          <QAList items={qa} passageLink={conversationLink} open={openQa} />
         </section>
       ) : null}
 

@@ -214,6 +214,7 @@ describe('route and grouping helpers', () => {
   it('round-trips routes through the hash', () => {
     for (const hash of [
       '#term=pakistan',
+      '#term=pakistan&qa=qa-1',
       '#passage=report-4',
       '#search=abraham%20acords',
       '#briefing',
@@ -223,6 +224,7 @@ describe('route and grouping helpers', () => {
     }
     expect(parseRoute('')).toEqual({ view: 'page' });
     expect(parseRoute('#term=')).toEqual({ view: 'briefing' });
+    expect(parseRoute('#term=pakistan&qa=qa-1')).toEqual({ view: 'term', id: 'pakistan', qa: 'qa-1' });
     expect(parseRoute('#search=%E0%A4%A')).toEqual({ view: 'search', query: '%E0%A4%A' });
   });
 

@@ -123,7 +123,7 @@ export function App({ services }: { services: PopupServices }) {
     if (qa?.questionPassage) return go({ view: 'briefing', passage: qa.questionPassage });
     // An authored Q&A belongs to the terms that list it.
     const owner = glossary.terms.find((t) => t.qa.includes(hit.id));
-    if (owner) go({ view: 'term', id: owner.id });
+    if (owner) go({ view: 'term', id: owner.id, qa: hit.id });
   };
 
   const host = page.status === 'ready' ? page.response.host : undefined;
@@ -217,7 +217,7 @@ export function App({ services }: { services: PopupServices }) {
               target={route.passage}
             />
           ) : null}
-          {route.view === 'term' ? <TermView glossary={glossary} id={route.id} /> : null}
+          {route.view === 'term' ? <TermView glossary={glossary} id={route.id} openQa={route.qa} /> : null}
           {route.view === 'search' ? (
             <SearchPanel
               glossary={glossary}

@@ -5,7 +5,8 @@ export type Route =
   | { view: 'page' }
   /** `id` picks one briefing when the glossary holds several (`#briefing=<id>`). */
   | { view: 'briefing'; passage?: string; id?: string }
-  | { view: 'term'; id: string }
+  /** `qa` opens one of the term's questions (`#term=<id>&qa=<qa id>`, from a search hit on it). */
+  | { view: 'term'; id: string; qa?: string }
   | { view: 'search'; query: string };
 
 export type Tab = 'page' | 'briefing' | 'search';
@@ -14,10 +15,15 @@ export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const eq = raw.indexOf('=');
   const key = eq < 0 ? raw : raw.slice(0, eq);
-  const value = eq < 0 ? '' : safeDecode(raw.slice(eq + 1));
+  const rest = eq < 0 ? '' : raw.slice(eq + 1);
+  // Ids never contain '&'; split before decoding so an encoded one in a search query stays text.
+  const value = key === 'term' ? rest.split('&qa=').map(safeDecode).join('&qa=') : safeDecode(rest);
   switch (key) {
-    case 'term':
-      return value ? { view: 'term', id: value } : { view: 'briefing' };
+    case 'term': {
+      const [id = '', qa] = value.split('&qa=');
+      if (!id) return { view: 'briefing' };
+      return qa ? { view: 'term', id, qa } : { view: 'term', id };
+    }
     case 'passage':
       return value ? { view: 'briefing', passage: value } : { view: 'briefing' };
     case 'briefing':
@@ -32,7 +38,7 @@ export function parseRoute(hash: string): Route {
 export function formatRoute(route: Route): string {
   switch (route.view) {
     case 'term':
-      return `#term=${encodeURIComponent(route.id)}`;
+      return `#term=${encodeURIComponent(route.id)}${route.qa ? `&qa=${encodeURIComponent(route.qa)}` : ''}`;
     case 'briefing':
       if (route.passage) return `#passage=${encodeURIComponent(route.passage)}`;
       return route.id ? `#briefing=${encodeURIComponent(route.id)}` : '#briefing';

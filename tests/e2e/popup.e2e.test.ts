@@ -288,6 +288,22 @@ describe('Search', () => {
     await popup.close();
   });
 
+  it('opens an authored Q&A inside a term that lists it, expanded', async () => {
+    const popup = await openPopup('#search');
+    await popup.getByRole('combobox').fill('leverage or coercion');
+    const options = popup.getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    const titles = (await options.locator('.result-title').allTextContents()).map(squash);
+    const at = titles.indexOf('Is this leverage or coercion?');
+    expect(at).toBeGreaterThanOrEqual(0);
+    await options.nth(at).click();
+    await expect
+      .poll(() => popup.locator('details[data-qa="qa-leverage-or-coercion"][open]').count())
+      .toBe(1);
+    expect(popup.url()).toMatch(/#term=[a-z-]+&qa=qa-leverage-or-coercion$/);
+    await popup.close();
+  });
+
   it('says when nothing matches and suggests the closest terms', async () => {
     const popup = await openPopup('#search');
     await popup.getByRole('combobox').fill('pakistanian');
