@@ -152,6 +152,18 @@ describe('repair', () => {
     expect(repairs).toContain('evil: unknown setting, removed');
   });
 
+  it('a list where a single value belongs (or the reverse) falls back to the default', () => {
+    const { settings } = sanitizeSettings({
+      ...DEFAULT_SETTINGS,
+      trigger: ['click'],
+      dwellMs: [500],
+      topicsOff: 'a',
+    });
+    expect(settings.trigger).toBe('hover');
+    expect(settings.dwellMs).toBe(300);
+    expect(settings.topicsOff).toEqual([]);
+  });
+
   it('resets a garbage string to defaults', () => {
     const { settings, repairs } = sanitizeSettings('{not json');
     expect(settings).toEqual(DEFAULT_SETTINGS);

@@ -195,9 +195,9 @@ export function sanitizeSettings(raw: unknown): Sanitized {
     const parsed = v.safeParse(schema, value);
     if (parsed.success) {
       out[key] = parsed.output;
-    } else if (Array.isArray(value)) {
+    } else if (Array.isArray(value) && schema.type === 'array') {
       // Keep the good entries of a list rather than losing the reader's whole list to one bad entry.
-      const item = (schema as unknown as { item: v.GenericSchema }).item;
+      const item = (schema as v.ArraySchema<v.GenericSchema, undefined>).item;
       const kept = value.filter((x) => v.safeParse(item, x).success);
       out[key] = kept;
       repairs.push(
