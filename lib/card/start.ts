@@ -85,7 +85,8 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   let nextSyntheticKey = -1;
   const synthetic = new Map<number, View>();
 
-  const termById = (id: string) => glossary.terms.find((t) => t.id === id);
+  const terms = new Map(glossary.terms.map((t) => [t.id, t]));
+  const termById = (id: string) => terms.get(id);
   const mentionById = (id: number) => known.get(id) ?? index.list().find((m) => m.id === id);
   const focusInCard = () => card.host !== undefined && document.activeElement === card.host;
 

@@ -292,6 +292,31 @@ describe('hover card', () => {
     await page.close();
   });
 
+  it('follows the reader’s colour scheme and reduced-motion preference', async () => {
+    const page = await openArticle();
+    const look = async (colorScheme: 'light' | 'dark', reducedMotion: 'reduce' | 'no-preference') => {
+      await page.emulateMedia({ colorScheme, reducedMotion });
+      const box = await textBox(page, '#first', 'Abraham Accords');
+      await page.mouse.click(box.x, box.y);
+      await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+      const style = await page.evaluate((host) => {
+        const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+        const s = getComputedStyle(d);
+        const [r = 0, g = 0, b = 0] = (s.backgroundColor.match(/\d+/g) ?? []).map(Number);
+        return { luminance: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, animation: s.animationName };
+      }, HOST);
+      await page.keyboard.press('Escape');
+      return style;
+    };
+    const light = await look('light', 'no-preference');
+    expect(light.luminance).toBeGreaterThan(0.8);
+    expect(light.animation).not.toBe('none');
+    const dark = await look('dark', 'reduce');
+    expect(dark.luminance).toBeLessThan(0.25);
+    expect(dark.animation).toBe('none');
+    await page.close();
+  });
+
   it('its own CSS does not reach the page', async () => {
     const page = await openArticle();
     const styleOf = () =>
