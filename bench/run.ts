@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { CompiledGlossary } from '../glossary/types';
 import type { PageTermsResponse, ScanStats } from '../lib/messages';
-import { requireChromium } from '../scripts/browser';
+import { chromiumArgs, requireChromium } from '../scripts/browser';
 import { type ExtensionBrowser, launchExtension, pollReady, sendToTab } from '../scripts/extension';
 import { serve } from '../scripts/serve';
 import { ALIAS_REGEX_FLAGS, aliasRegexSource } from './alias-regex';
@@ -48,6 +48,8 @@ const { values: flags } = parseArgs({
     'no-10k': { type: 'boolean' },
     profile: { type: 'boolean' },
     quick: { type: 'boolean' },
+    'scaling-pages': { type: 'string' },
+    verbose: { type: 'boolean' },
   },
 });
 const num = (flag: string | undefined, env: string | undefined, fallback: number) => {
@@ -64,11 +66,21 @@ const ONLY = (flags.pages ?? process.env.BENCH_PAGES ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 const WITH_10K = !flags['no-10k'];
+/**
+ * Pages the 10,000-term build is measured on (names containing one of these; by default the demo, the
+ * largest corpus page and the synthetic page): each of its page loads parses a ~20 MB script.
+ */
+const SCALING_PAGES = (flags['scaling-pages'] ?? process.env.BENCH_SCALING_PAGES ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 interface BenchPage {
   name: string;
   path: string;
   bytes: number;
+  /** Measured with the 10,000-term glossary too. */
+  scaling: boolean;
 }
 
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
@@ -98,7 +110,12 @@ function build() {
 
 function choosePages(syntheticBytes: number): BenchPage[] {
   const pages: BenchPage[] = [
-    { name: 'demo', path: '/demo/index.html', bytes: statSync(join(ROOT, 'demo/index.html')).size },
+    {
+      name: 'demo',
+      path: '/demo/index.html',
+      bytes: statSync(join(ROOT, 'demo/index.html')).size,
+      scaling: true,
+    },
   ];
   if (existsSync(CORPUS)) {
     const files = readdirSync(CORPUS)
@@ -106,11 +123,18 @@ function choosePages(syntheticBytes: number): BenchPage[] {
       .map((f) => ({ f, size: statSync(join(CORPUS, f)).size }))
       .sort((a, b) => b.size - a.size)
       .slice(0, CORPUS_PAGES);
-    for (const { f, size } of files)
-      pages.push({ name: f.replace(/\.html$/, ''), path: `/corpus/${f}`, bytes: size });
+    files.forEach(({ f, size }, i) => {
+      pages.push({ name: f.replace(/\.html$/, ''), path: `/corpus/${f}`, bytes: size, scaling: i === 0 });
+    });
   } else console.log(`(no corpus at ${CORPUS}: measuring the demo and synthetic pages only)`);
   if (SYNTHETIC_MB > 0)
-    pages.push({ name: `synthetic-${SYNTHETIC_MB}mb`, path: '/synthetic/index.html', bytes: syntheticBytes });
+    pages.push({
+      name: `synthetic-${SYNTHETIC_MB}mb`,
+      path: '/synthetic/index.html',
+      bytes: syntheticBytes,
+      scaling: true,
+    });
+  if (SCALING_PAGES.length) for (const p of pages) p.scaling = SCALING_PAGES.some((o) => p.name.includes(o));
   return ONLY.length ? pages.filter((p) => ONLY.some((o) => p.name.includes(o))) : pages;
 }
 
@@ -181,17 +205,16 @@ async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage):
   }
 }
 
+/** mark.js runs in a browser without the extension, so the two never share a page's main thread. */
 async function measureMarkjs(
-  ext: ExtensionBrowser,
+  plain: BrowserContext,
   origin: string,
   p: BenchPage,
   regex: string,
 ): Promise<{ ms: number; matches: number }> {
-  const page = await ext.context.newPage();
+  const page = await plain.newPage();
   try {
     await page.goto(origin + p.path, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
-    // Let our own scan finish first so the two never share the main thread.
-    await scanStats(ext, page);
     await page.addScriptTag({ path: MARKJS });
     return await page.evaluate(
       ({ source, flags }) => {
@@ -302,6 +325,10 @@ async function main() {
     WITH_10K && existsSync(join(ROOT, TEN_K_OUT, 'chrome-mv3'))
       ? await launchExtension({ ...headless, extensionDir: join(ROOT, TEN_K_OUT, 'chrome-mv3') })
       : undefined;
+  const plain = await chromium.launch({ executablePath, headless: true, args: chromiumArgs() });
+  const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+  await plainContext.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  await confine(plainContext, server.origin);
   await confine(bundled.context, server.origin);
   if (tenK) await confine(tenK.context, server.origin);
   const browserVersion =
@@ -318,12 +345,21 @@ async function main() {
         const s = samples.get(p.name);
         if (!s) continue;
         // Interleave the approaches, rotating their order each run, so drift hits them all alike.
-        const steps: Array<() => Promise<void>> = [
-          async () => void s.ours.push(await measureOurs(bundled, server.origin, p)),
-          async () => void s.markjs.push(await measureMarkjs(bundled, server.origin, p, regex)),
+        const steps: Array<[string, () => Promise<void>]> = [
+          ['ours', async () => void s.ours.push(await measureOurs(bundled, server.origin, p))],
+          [
+            'mark.js',
+            async () => void s.markjs.push(await measureMarkjs(plainContext, server.origin, p, regex)),
+          ],
         ];
-        if (tenK) steps.push(async () => void s.tenK.push(await measureOursOnly(tenK, server.origin, p)));
-        for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]?.();
+        if (tenK && p.scaling)
+          steps.push(['10k', async () => void s.tenK.push(await measureOursOnly(tenK, server.origin, p))]);
+        for (let i = 0; i < steps.length; i++) {
+          const [label, step] = steps[(i + r) % steps.length] ?? [];
+          const t0 = Date.now();
+          await step?.();
+          if (flags.verbose) console.log(`    ${p.name} ${label}: ${Date.now() - t0} ms`);
+        }
         process.stdout.write(
           `\r  run ${r + 1}/${RUNS} · ${p.name.padEnd(24)} ${((Date.now() - started) / 1000).toFixed(0)} s`,
         );
@@ -351,16 +387,18 @@ async function main() {
         longestSliceMs: median(s.ours.map((o) => o.stats.longestSliceMs)),
         wallMs: median(s.ours.map((o) => o.stats.wallMs)),
         slices: median(s.ours.map((o) => o.stats.slices)),
-        ...(tenK ? { oursTenThousandMs: median(s.tenK) } : {}),
+        ...(s.tenK.length ? { oursTenThousandMs: median(s.tenK) } : {}),
       };
     });
 
     let scaling: Results['scaling'] = null;
     if (tenK) {
       // Summed over every page: dominated by the large pages, where glossary size would show.
-      const bundledMs = pageResults.reduce((n, p) => n + p.oursMs, 0);
-      const tenThousandMs = pages.reduce((n, p) => n + median(samples.get(p.name)?.tenK ?? []), 0);
-      scaling = { bundledMs, tenThousandMs, ratio: tenThousandMs / bundledMs, page: 'sum over all pages' };
+      const scaled = pageResults.filter((r) => pages.find((p) => p.name === r.name)?.scaling);
+      const bundledMs = scaled.reduce((n, p) => n + p.oursMs, 0);
+      const tenThousandMs = scaled.reduce((n, p) => n + (p.oursTenThousandMs ?? Number.NaN), 0);
+      const over = `sum over ${scaled.map((p) => p.name).join(', ')}`;
+      scaling = { bundledMs, tenThousandMs, ratio: tenThousandMs / bundledMs, over };
     }
 
     const hover = await measureHoverLatency(bundled, server.origin, '/demo/index.html', HOVERS);
@@ -383,7 +421,7 @@ async function main() {
     console.log(`\n${table(results)}\n`);
     console.log(`browser: ${results.browser} · runs: ${RUNS} (medians) · ${new Date().toISOString()}`);
     console.log(
-      `scaling: ${scaling ? `bundled ${fmt(scaling.bundledMs)} ms, 10,000 terms ${fmt(scaling.tenThousandMs)} ms, ratio ${fmt(scaling.ratio, 2)}` : 'not measured'}`,
+      `scaling${scaling?.over ? ` (${scaling.over})` : ''}: ${scaling ? `bundled ${fmt(scaling.bundledMs)} ms, 10,000 terms ${fmt(scaling.tenThousandMs)} ms, ratio ${fmt(scaling.ratio, 2)}` : 'not measured'}`,
     );
     console.log(
       `hover latency: ${hover.medianMs === null ? `not measured (${hover.note})` : `${fmt(hover.medianMs, 2)} ms median over ${hover.samples.length} hovers`}`,
@@ -399,6 +437,7 @@ async function main() {
   } finally {
     await bundled.close();
     await tenK?.close();
+    await plain.close();
     await server.close();
   }
 }

@@ -33,7 +33,7 @@ export interface Results {
   browser: string;
   runs: number;
   pages: PageResult[];
-  scaling: { bundledMs: number; tenThousandMs: number; ratio: number; page?: string } | null;
+  scaling: { bundledMs: number; tenThousandMs: number; ratio: number; over?: string } | null;
   hoverLatencyMs: number | null;
   contentScriptGzipBytes: number;
 }
