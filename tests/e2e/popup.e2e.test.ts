@@ -120,6 +120,40 @@ describe('On this page', () => {
   });
 });
 
+describe('toolbar popup', () => {
+  // The real toolbar popup, opened by `action.openPopup()`. Automation cannot reach its page directly,
+  // so a background extension tab drives it through `extension.getViews({ type: 'popup' })`.
+  it('lists the active tab’s terms, and a click closes the popup and opens the card in the page', async () => {
+    const helper = await session.open(session.extensionUrl('options.html'));
+    const article = await session.open('/demo/');
+    const reported = await waitForReady<Terms>(session, article);
+    await article.bringToFront();
+    await session.worker.evaluate(() => chrome.action.openPopup());
+    const popupRows = () =>
+      helper.evaluate(() => {
+        const view = chrome.extension.getViews({ type: 'popup' })[0];
+        if (!view) return -1;
+        return view.document.documentElement.dataset.mode === 'popup'
+          ? view.document.querySelectorAll('button.term-row').length
+          : -2;
+      });
+    await expect.poll(popupRows, { timeout: 5000 }).toBe(reported.terms.length);
+
+    const first = reported.terms[0];
+    if (!first) throw new Error('no terms');
+    await helper.evaluate((id) => {
+      const view = chrome.extension.getViews({ type: 'popup' })[0];
+      view?.document.querySelector<HTMLButtonElement>(`button.term-row[data-term="${id}"]`)?.click();
+    }, first.id);
+    await expect.poll(() => article.getByRole('dialog', { name: first.label }).count()).toBe(1);
+    await expect
+      .poll(() => helper.evaluate(() => chrome.extension.getViews({ type: 'popup' }).length))
+      .toBe(0);
+    await article.close();
+    await helper.close();
+  });
+});
+
 describe('full tab', () => {
   it('without ?tab= it is about the tab the reader was just on', async () => {
     const article = await session.open('/demo/');
