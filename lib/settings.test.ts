@@ -164,6 +164,54 @@ describe('repair', () => {
     expect(settings.topicsOff).toEqual([]);
   });
 
+  it('never throws on arbitrary values, and always yields valid settings (seeded fuzz)', () => {
+    let seed = 42;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const garbage = (depth: number): unknown => {
+      const leaf = [
+        null,
+        undefined,
+        0,
+        -1,
+        1e9,
+        0.5,
+        Number.NaN,
+        '',
+        'hover',
+        '#fff',
+        '*.com',
+        'example.com',
+        true,
+      ];
+      if (depth > 2 || rand() < 0.5) return pick(leaf);
+      if (rand() < 0.5) return Array.from({ length: Math.floor(rand() * 4) }, () => garbage(depth + 1));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rand() * 4) }, () => [
+          pick(Object.keys(DEFAULT_SETTINGS)),
+          garbage(depth + 1),
+        ]),
+      );
+    };
+    for (let i = 0; i < 2000; i++) {
+      const raw =
+        rand() < 0.5
+          ? garbage(0)
+          : Object.fromEntries(
+              Object.keys(DEFAULT_SETTINGS).map((k) => [
+                k,
+                rand() < 0.3 ? garbage(1) : (DEFAULT_SETTINGS as never)[k],
+              ]),
+            );
+      const { settings } = sanitizeSettings(raw);
+      expect(v.safeParse(SettingsSchema, settings).success, JSON.stringify(raw)).toBe(true);
+      expect(() => migrateSettings(raw, 1)).not.toThrow();
+    }
+  });
+
   it('resets a garbage string to defaults', () => {
     const { settings, repairs } = sanitizeSettings('{not json');
     expect(settings).toEqual(DEFAULT_SETTINGS);
