@@ -36,10 +36,18 @@ const HOSTILE = ARTICLE.replace(
   </style>`,
 );
 
+// A page whose Content Security Policy forbids inline styles: the card's own styles must still apply.
+const STRICT_CSP = ARTICLE.replace(
+  '<meta charset="utf-8">',
+  `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">`,
+);
+
 let session: Session;
 
 beforeAll(async () => {
-  session = await launch({ pages: { '/card/article.html': ARTICLE, '/card/hostile.html': HOSTILE } });
+  session = await launch({
+    pages: { '/card/article.html': ARTICLE, '/card/hostile.html': HOSTILE, '/card/csp.html': STRICT_CSP },
+  });
 });
 afterAll(async () => {
   await session?.close();
@@ -314,6 +322,21 @@ describe('hover card', () => {
     const dark = await look('dark', 'reduce');
     expect(dark.luminance).toBeLessThan(0.25);
     expect(dark.animation).toBe('none');
+    await page.close();
+  });
+
+  it('is styled on a page whose CSP forbids inline styles', async () => {
+    const page = await openArticle('/card/csp.html');
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    const look = await page.evaluate((host) => {
+      const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+      const s = getComputedStyle(d);
+      return { position: s.position, radius: s.borderRadius, width: d.getBoundingClientRect().width };
+    }, HOST);
+    expect(look).toEqual({ position: 'fixed', radius: '8px', width: expect.any(Number) });
+    expect(look.width).toBeLessThanOrEqual(362);
     await page.close();
   });
 
