@@ -150,6 +150,10 @@ describe('repair', () => {
     expect(settings.topicsOn).toEqual(['b']);
     expect(settings.dwellMs).toBe(300);
     expect(repairs).toContain('evil: unknown setting, removed');
+    // Inherited names are not settings either.
+    expect(sanitizeSettings(JSON.parse('{"toString": 1, "__proto__": {"dwellMs": 900}}')).repairs).toEqual(
+      expect.arrayContaining(['toString: unknown setting, removed', '__proto__: unknown setting, removed']),
+    );
   });
 
   it('a list where a single value belongs (or the reverse) falls back to the default', () => {
@@ -409,6 +413,26 @@ describe('import and export', () => {
     expect(joined).not.toContain('settings.pausedSites.1');
     expect(joined).toMatch(/settings\.theme: unknown setting/);
     expect(joined).toMatch(/settings\.showQA: missing/);
+  });
+
+  it('never throws on arbitrary files', () => {
+    const bodies = [
+      'null',
+      '1',
+      '"x"',
+      '[]',
+      '{}',
+      '{"topicsOff": [1, {"a": []}]}',
+      '{"__proto__": {"x": 1}}',
+    ];
+    for (const version of [0, 1, 2, 3, 4, 1.5, '3', null]) {
+      for (const body of bodies) {
+        const text = `{"format": "${EXPORT_FORMAT}", "version": ${JSON.stringify(version)}, "settings": ${body}}`;
+        const r = parseImport(text);
+        expect(r.ok, text).toBe(false);
+        if (!r.ok) expect(r.errors.length, text).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('rejects what is not a settings file', () => {

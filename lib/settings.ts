@@ -182,11 +182,11 @@ export function sanitizeSettings(raw: unknown): Sanitized {
     return { settings, repairs: [`settings: expected an object, got ${describe(raw)}; reset to defaults`] };
   }
   for (const key of Object.keys(raw)) {
-    if (!(key in DEFAULT_SETTINGS)) repairs.push(`${key}: unknown setting, removed`);
+    if (!Object.hasOwn(DEFAULT_SETTINGS, key)) repairs.push(`${key}: unknown setting, removed`);
   }
   const out = settings as unknown as Record<string, unknown>;
   for (const key of SETTING_KEYS) {
-    if (!(key in raw)) {
+    if (!Object.hasOwn(raw, key)) {
       repairs.push(`${key}: missing, default used`);
       continue;
     }
