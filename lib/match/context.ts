@@ -41,18 +41,23 @@ function conceptOfPhrase(phrase: string): string {
 }
 
 export class ContextModel {
-  /** Contextual term id → signal id → the concept it evidences and its weight. */
-  private readonly evidence = new Map<string, Map<string, Evidence>>();
+  /** Briefing id → signal id → the concept it evidences and its weight (briefing signals, strong terms). */
+  private readonly briefingEvidence = new Map<string, Map<string, Evidence>>();
+  /** Contextual term id → its briefing, its own concept, and the signals its pack entry adds. */
+  private readonly contextual = new Map<
+    string,
+    { briefing: string; own: string; extra: Map<string, Evidence> }
+  >();
   private readonly unambiguous = new Set<string>();
 
   /** Every distinct normalised signal phrase of the glossary, in a stable order. */
   readonly signalPhrases: string[];
 
   constructor(glossary: Pick<CompiledGlossary, 'terms' | 'aliases' | 'briefings'>) {
-    // Packs repeat the same signal lists across terms: normalise and classify each phrase once.
     const termOfForm = new Map<string, string>();
     for (const a of glossary.aliases) termOfForm.set(a.norm, a.term);
     const modeOf = new Map(glossary.terms.map((t) => [t.id, t.mode]));
+    // Packs repeat the same signal lists across terms: normalise and classify each phrase once.
     const known = new Map<string, { norm: string; evidence: Evidence }>();
     const classify = (raw: string) => {
       let k = known.get(raw);
@@ -68,40 +73,51 @@ export class ContextModel {
       }
       return k;
     };
+    const evidenceOf = (briefing: string) => {
+      let map = this.briefingEvidence.get(briefing);
+      if (!map) {
+        map = new Map();
+        this.briefingEvidence.set(briefing, map);
+      }
+      return map;
+    };
 
-    const briefingSignals = new Map(glossary.briefings.map((b) => [b.id, b.signals]));
-    const strongByBriefing = new Map<string, string[]>();
-    for (const term of glossary.terms) {
-      if (term.mode !== 'unambiguous') continue;
-      this.unambiguous.add(term.id);
-      const list = strongByBriefing.get(term.briefing) ?? [];
-      list.push(term.id);
-      strongByBriefing.set(term.briefing, list);
-    }
-
-    for (const term of glossary.terms) {
-      if (term.mode !== 'contextual') continue;
-      const weights = new Map<string, Evidence>();
-      for (const raw of [...(briefingSignals.get(term.briefing) ?? []), ...term.signals]) {
+    for (const b of glossary.briefings) {
+      const map = evidenceOf(b.id);
+      for (const raw of b.signals) {
         const { norm, evidence } = classify(raw);
-        if (norm && evidence.concept !== termSignalId(term.id)) weights.set(norm, evidence);
+        if (norm) map.set(norm, evidence);
       }
-      for (const id of strongByBriefing.get(term.briefing) ?? []) {
-        weights.set(termSignalId(id), { concept: termSignalId(id), weight: STRONG_WEIGHT });
+    }
+    for (const term of glossary.terms) {
+      if (term.mode === 'unambiguous') {
+        this.unambiguous.add(term.id);
+        const id = termSignalId(term.id);
+        evidenceOf(term.briefing).set(id, { concept: id, weight: STRONG_WEIGHT });
+        continue;
       }
-      this.evidence.set(term.id, weights);
+      const briefing = evidenceOf(term.briefing);
+      const extra = new Map<string, Evidence>();
+      for (const raw of term.signals) {
+        const { norm, evidence } = classify(raw);
+        if (norm && !briefing.has(norm)) extra.set(norm, evidence);
+      }
+      this.contextual.set(term.id, { briefing: term.briefing, own: termSignalId(term.id), extra });
     }
     this.signalPhrases = [...new Set([...known.values()].map((k) => k.norm).filter((n) => n))];
   }
 
   /** Weighted count of the distinct concepts in `tally` that vouch for a contextual term. */
   score(termId: string, tally: SignalTally): number {
-    const weights = this.evidence.get(termId);
-    if (!weights || tally.size === 0) return 0;
+    const term = this.contextual.get(termId);
+    const briefing = term && this.briefingEvidence.get(term.briefing);
+    if (!term || !briefing || tally.size === 0) return 0;
     const seen = new Map<string, number>();
     for (const [id, count] of tally) {
-      const e = count > 0 ? weights.get(id) : undefined;
-      if (e && (seen.get(e.concept) ?? 0) < e.weight) seen.set(e.concept, e.weight);
+      if (count <= 0) continue;
+      const e = briefing.get(id) ?? term.extra.get(id);
+      // A term's own forms never vouch for it.
+      if (e && e.concept !== term.own && (seen.get(e.concept) ?? 0) < e.weight) seen.set(e.concept, e.weight);
     }
     let score = 0;
     for (const w of seen.values()) score += w;
