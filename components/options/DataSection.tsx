@@ -8,6 +8,8 @@ interface Props {
   onReset: () => Promise<void>;
 }
 
+const MAX_IMPORT_BYTES = 256 * 1024;
+
 type Report =
   | { kind: 'errors'; file: string; items: string[] }
   | { kind: 'changes'; file: string; items: string[] };
@@ -28,6 +30,18 @@ export function DataSection({ onExport, onImport, onReset }: Props) {
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
+    // A settings file is a few KB; anything far larger is the wrong file, not worth reading.
+    if (file.size > MAX_IMPORT_BYTES) {
+      input.value = '';
+      setReport({
+        kind: 'errors',
+        file: file.name,
+        items: [
+          `The file is ${Math.round(file.size / 1024)} KB; a settings file is a few KB. Is it the right file?`,
+        ],
+      });
+      return;
+    }
     let text: string;
     try {
       text = await file.text();

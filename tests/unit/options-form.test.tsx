@@ -260,6 +260,16 @@ describe('DataSection', () => {
     ]);
   });
 
+  it('refuses a file far too large to be settings, without reading it', async () => {
+    const onImport = vi.fn();
+    await mount(
+      <DataSection onExport={() => undefined} onImport={onImport} onReset={async () => undefined} />,
+    );
+    await choose(file('x'.repeat(300 * 1024), 'photo.json'));
+    expect($('[role="alert"]').textContent).toContain('The file is 300 KB');
+    expect(onImport).not.toHaveBeenCalled();
+  });
+
   it('says what changed after a good import', async () => {
     const onImport = vi.fn(async () => ({ ok: true as const, changes: ['Hover delay: 300 → 600'] }));
     await mount(
