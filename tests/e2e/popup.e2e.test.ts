@@ -138,6 +138,17 @@ describe('toolbar popup', () => {
           : -2;
       });
     await expect.poll(popupRows, { timeout: 5000 }).toBe(reported.terms.length);
+    // It keeps to the toolbar popup's size: the list scrolls inside, the document does not.
+    const size = await helper.evaluate(() => {
+      const doc = chrome.extension.getViews({ type: 'popup' })[0]?.document.documentElement;
+      return {
+        height: doc?.scrollHeight ?? 0,
+        width: doc?.scrollWidth ?? 0,
+        bodyWidth: doc?.ownerDocument.body.offsetWidth,
+      };
+    });
+    expect(size.height).toBeLessThanOrEqual(600);
+    expect(size.bodyWidth).toBe(400);
 
     const first = reported.terms[0];
     if (!first) throw new Error('no terms');
