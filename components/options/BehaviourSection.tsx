@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DWELL_MAX_MS, DWELL_MIN_MS } from '../../lib/settings';
 import type { HighlightStyle, Settings, Trigger } from '../../lib/settings-types';
 import type { OnChange } from './types';
@@ -28,6 +28,8 @@ const STYLE_CHOICES: { value: HighlightStyle; label: string; hint: string }[] = 
   { value: 'none', label: 'None', hint: 'No marks; cards still open on the terms.' },
 ];
 
+export const DWELL_SAVE_DELAY_MS = 400;
+
 /** Colours that keep 4.5:1 contrast against white text backgrounds and read on dark ones when tinted. */
 export const COLOR_PRESETS: { value: string; name: string }[] = [
   { value: '#b45309', name: 'Amber' },
@@ -38,9 +40,26 @@ export const COLOR_PRESETS: { value: string; name: string }[] = [
 ];
 
 export function BehaviourSection({ settings, onChange }: Props) {
-  // The slider shows its value while dragging but saves once on release (sync storage limits writes).
+  // The slider shows its value at once but saves only once it settles: arrow keys fire a change per
+  // press, and sync storage allows about two writes a second (MAX_WRITE_OPERATIONS_PER_MINUTE 120).
   const [dwell, setDwell] = useState(settings.dwellMs);
   useEffect(() => setDwell(settings.dwellMs), [settings.dwellMs]);
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: number } | undefined>(undefined);
+  const commitDwell = () => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.current = undefined;
+    onChange({ dwellMs: p.value });
+  };
+  const scheduleDwell = (value: number) => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { value, timer: setTimeout(commitDwell, DWELL_SAVE_DELAY_MS) };
+  };
+  // A change still waiting when the page goes away is saved, not dropped.
+  const latestCommit = useRef(commitDwell);
+  latestCommit.current = commitDwell;
+  useEffect(() => () => latestCommit.current(), []);
   const isPreset = COLOR_PRESETS.some((c) => c.value === settings.highlightColor);
   const hoverTrigger = settings.trigger !== 'click';
 
@@ -84,7 +103,8 @@ export function BehaviourSection({ settings, onChange }: Props) {
           aria-describedby="dwell-hint"
           aria-valuetext={`${dwell} milliseconds`}
           onInput={(e) => setDwell(Number(e.currentTarget.value))}
-          onChange={(e) => onChange({ dwellMs: Number(e.currentTarget.value) })}
+          onChange={(e) => scheduleDwell(Number(e.currentTarget.value))}
+          onBlur={commitDwell}
         />
         <p id="dwell-hint" class="hint">
           {hoverTrigger

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BehaviourSection } from '../../components/options/BehaviourSection';
+import { BehaviourSection, DWELL_SAVE_DELAY_MS } from '../../components/options/BehaviourSection';
 import { DataSection } from '../../components/options/DataSection';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { SitesSection } from '../../components/options/SitesSection';
@@ -166,26 +166,54 @@ describe('BehaviourSection', () => {
     expect(onChange).toHaveBeenLastCalledWith({ highlightColor: '#1d4ed8' });
   });
 
-  it('the delay slider saves on release, within its bounds, and is disabled for click', async () => {
-    const onChange = vi.fn();
-    await mount(<BehaviourSection settings={DEFAULT_SETTINGS} onChange={onChange} />);
-    const dwell = $<HTMLInputElement>('#dwell');
-    expect(dwell.min).toBe('100');
-    expect(dwell.max).toBe('1500');
-    expect(dwell.value).toBe('300');
-    await act(() => {
-      dwell.value = '600';
-      dwell.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    expect(root.querySelector('output')?.textContent).toBe('600 ms');
-    expect(onChange).not.toHaveBeenCalled();
-    await act(() => {
-      dwell.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    expect(onChange).toHaveBeenLastCalledWith({ dwellMs: 600 });
-    await mount(
-      <BehaviourSection settings={{ ...DEFAULT_SETTINGS, trigger: 'click' }} onChange={onChange} />,
-    );
+  it('the delay slider shows its value at once, saves once it settles, within its bounds', async () => {
+    vi.useFakeTimers();
+    try {
+      const onChange = vi.fn();
+      await mount(<BehaviourSection settings={DEFAULT_SETTINGS} onChange={onChange} />);
+      const dwell = $<HTMLInputElement>('#dwell');
+      expect(dwell.min).toBe('100');
+      expect(dwell.max).toBe('1500');
+      expect(dwell.value).toBe('300');
+      // Arrow keys: an input and a change event per press.
+      for (const value of ['350', '400', '450']) {
+        await act(() => {
+          dwell.value = value;
+          dwell.dispatchEvent(new Event('input', { bubbles: true }));
+          dwell.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+      }
+      expect(root.querySelector('output')?.textContent).toBe('450 ms');
+      expect(onChange).not.toHaveBeenCalled();
+      await act(() => {
+        vi.advanceTimersByTime(DWELL_SAVE_DELAY_MS);
+      });
+      expect(onChange).toHaveBeenCalledTimes(1);
+      expect(onChange).toHaveBeenLastCalledWith({ dwellMs: 450 });
+
+      // Leaving the slider saves at once; so does closing the page.
+      await act(() => {
+        dwell.value = '500';
+        dwell.dispatchEvent(new Event('change', { bubbles: true }));
+        dwell.dispatchEvent(new Event('blur'));
+      });
+      expect(onChange).toHaveBeenLastCalledWith({ dwellMs: 500 });
+      await act(() => {
+        dwell.value = '550';
+        dwell.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await act(() => {
+        render(null, root);
+      });
+      expect(onChange).toHaveBeenLastCalledWith({ dwellMs: 550 });
+      expect(onChange).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the delay slider is disabled when cards open on click', async () => {
+    await mount(<BehaviourSection settings={{ ...DEFAULT_SETTINGS, trigger: 'click' }} onChange={vi.fn()} />);
     expect($<HTMLInputElement>('#dwell').disabled).toBe(true);
   });
 });
