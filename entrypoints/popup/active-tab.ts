@@ -55,9 +55,8 @@ export async function resolveActivePage(search = location.search): Promise<Activ
 }
 
 export function tabFromQuery(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('tab');
-  const id = raw === null ? Number.NaN : Number(raw);
-  return Number.isInteger(id) && id >= 0 ? id : undefined;
+  const raw = new URLSearchParams(search).get('tab') ?? '';
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
 }
 
 async function findTab(selfId: number | undefined): Promise<number | undefined> {
