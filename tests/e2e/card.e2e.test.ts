@@ -37,7 +37,7 @@ const HOSTILE = ARTICLE.replace(
 );
 
 // A page whose Content Security Policy forbids inline styles: the card's own styles must still apply.
-const STRICT_CSP = ARTICLE.replace(
+const STRICT_CSP = ARTICLE.replace(/<style>[^]*?<\/style>/, '').replace(
   '<meta charset="utf-8">',
   `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">`,
 );
@@ -158,7 +158,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     const card = await dialog(page).boundingBox();
     if (!card) throw new Error('no card box');
     // Into the card, and rest there well past the hide delay.
@@ -167,10 +167,10 @@ describe('hover card', () => {
     expect(await cardName(page)).toBe('Abraham Accords');
     // Away from both: gone.
     await page.mouse.move(5, 600, { steps: 4 });
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBeNull();
     // Esc dismisses an open card.
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
     expect(await cardName(page)).toBeNull();
     await page.close();
@@ -180,7 +180,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Keep open' }).click();
     await page.mouse.move(5, 600, { steps: 4 });
     await page.waitForTimeout(900);
@@ -194,7 +194,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     await page.mouse.move(5, 600, { steps: 4 });
     await page.waitForTimeout(700);
     expect(await cardName(page)).toBe('Abraham Accords');
@@ -208,7 +208,7 @@ describe('hover card', () => {
     const box = await textBox(page, '#short', 'Palestinian statehood');
     // Control: the term itself does open a card, so the negative below means something.
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Palestinian statehood');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Palestinian statehood');
     await page.keyboard.press('Escape');
     await page.mouse.move(box.right + 60, box.y, { steps: 3 });
     await page.mouse.move(box.right + 80, box.y, { steps: 3 });
@@ -221,9 +221,9 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Normalization with Israel' }).click();
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Normalization with Israel');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Normalization with Israel');
     await page.close();
   });
 
@@ -231,7 +231,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     const opened = session.context.waitForEvent('page', { timeout: 5000 });
     await page.getByRole('link', { name: /Read in the briefing/ }).click();
     const tab = await opened;
@@ -273,7 +273,7 @@ describe('hover card', () => {
     const page = await openArticle('/card/hostile.html');
     const box = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     const look = await page.evaluate((host) => {
       const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
       const title = d.querySelector('h2') as HTMLElement;
@@ -306,7 +306,7 @@ describe('hover card', () => {
       await page.emulateMedia({ colorScheme, reducedMotion });
       const box = await textBox(page, '#first', 'Abraham Accords');
       await page.mouse.click(box.x, box.y);
-      await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+      await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
       const style = await page.evaluate((host) => {
         const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
         const s = getComputedStyle(d);
@@ -329,7 +329,7 @@ describe('hover card', () => {
     const page = await openArticle('/card/csp.html');
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     const look = await page.evaluate((host) => {
       const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
       const s = getComputedStyle(d);
@@ -360,7 +360,7 @@ describe('hover card', () => {
     const before = await styleOf();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     expect(await styleOf()).toEqual(before);
     await page.close();
   });
@@ -369,7 +369,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     // Expand everything so hidden parts are checked too.
     await page.getByRole('button', { name: 'More' }).click();
     for (const q of await page.locator(`${HOST} .bl-question`).all()) await q.click();
@@ -410,14 +410,14 @@ describe('touch', () => {
     };
     const box = await textBox(page, '#first', 'Abraham Accords');
     await tap(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     // Opened by the tap itself (pinned), not by a hover dwell.
     expect(await page.getByRole('button', { name: 'Keep open' }).getAttribute('aria-pressed')).toBe('true');
     // It stays: touch has no "pointer left".
     await page.waitForTimeout(600);
     expect(await cardName(page)).toBe('Abraham Accords');
     await tap(20, 880);
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBeNull();
     expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(2);
     await page.close();
   });
@@ -498,7 +498,7 @@ describe('keyboard', () => {
     // The reader's selection is untouched by all this.
     expect(await page.evaluate(() => getSelection()?.toString())).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Bahrain' }).click();
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Bahrain');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Bahrain');
     await page.close();
   });
 });
@@ -519,7 +519,7 @@ describe('settings', () => {
     await hover(page, box);
     await page.waitForTimeout(700);
     expect(await cardName(page)).toBeNull();
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
 
     // "Click" trigger: resting on a term does nothing; a click opens the card.
@@ -530,7 +530,7 @@ describe('settings', () => {
     await page.waitForTimeout(900);
     expect(await cardName(page)).toBeNull();
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
 
     // "Alt + hover": resting does nothing until Alt is held.
@@ -541,7 +541,7 @@ describe('settings', () => {
     await page.waitForTimeout(700);
     expect(await cardName(page)).toBeNull();
     await page.keyboard.down('Alt');
-    await expect.poll(() => cardName(page), { timeout: 1000 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     await page.keyboard.up('Alt');
     await session.worker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
@@ -558,7 +558,7 @@ describe('hide this term', () => {
     expect(await listed()).toContain('abraham-accords');
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Hide this term' }).click();
     expect(await cardName(page)).toBeNull();
     await expect.poll(listed, { timeout: 2000 }).not.toContain('abraham-accords');
