@@ -6,7 +6,8 @@
 // pages, default 10) · --pages a,b / BENCH_PAGES (only pages whose name contains one of these) ·
 // --synthetic-mb N / BENCH_SYNTHETIC_MB (default 5) · --hovers N / BENCH_HOVERS (default 20) ·
 // --no-build · --no-10k · --profile (CPU profile of our scan on the largest page, into bench/out/) ·
-// --quick (2 runs, 3 corpus pages, 10 hovers).
+// --quick (2 runs, 3 corpus pages, 10 hovers) · --scaling-pages a,b / BENCH_SCALING_PAGES (pages measured
+// with the 10,000-term glossary too; default: the demo and the synthetic page) · --verbose.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -66,10 +67,7 @@ const ONLY = (flags.pages ?? process.env.BENCH_PAGES ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 const WITH_10K = !flags['no-10k'];
-/**
- * Pages the 10,000-term build is measured on (names containing one of these; by default the demo, the
- * largest corpus page and the synthetic page): each of its page loads parses a ~20 MB script.
- */
+/** Pages the 10,000-term build is measured on: names containing one of these (default: see choosePages). */
 const SCALING_PAGES = (flags['scaling-pages'] ?? process.env.BENCH_SCALING_PAGES ?? '')
   .split(',')
   .map((s) => s.trim())
@@ -123,8 +121,8 @@ function choosePages(syntheticBytes: number): BenchPage[] {
       .map((f) => ({ f, size: statSync(join(CORPUS, f)).size }))
       .sort((a, b) => b.size - a.size)
       .slice(0, CORPUS_PAGES);
-    files.forEach(({ f, size }, i) => {
-      pages.push({ name: f.replace(/\.html$/, ''), path: `/corpus/${f}`, bytes: size, scaling: i === 0 });
+    files.forEach(({ f, size }) => {
+      pages.push({ name: f.replace(/\.html$/, ''), path: `/corpus/${f}`, bytes: size, scaling: false });
     });
   } else console.log(`(no corpus at ${CORPUS}: measuring the demo and synthetic pages only)`);
   if (SYNTHETIC_MB > 0)
@@ -134,6 +132,8 @@ function choosePages(syntheticBytes: number): BenchPage[] {
       bytes: syntheticBytes,
       scaling: true,
     });
+  // Scaling: each 10,000-term page load parses a ~20 MB script, so by default only the smallest and
+  // the largest page are measured with it.
   if (SCALING_PAGES.length) for (const p of pages) p.scaling = SCALING_PAGES.some((o) => p.name.includes(o));
   return ONLY.length ? pages.filter((p) => ONLY.some((o) => p.name.includes(o))) : pages;
 }
@@ -180,6 +180,7 @@ interface OursSample {
   textChars: number;
   longestTaskMs: number;
   ourLongestTaskMs: number;
+  ourTasksMs: number;
 }
 
 async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage): Promise<OursSample> {
@@ -199,6 +200,7 @@ async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage):
       textChars: floor.chars,
       longestTaskMs: tasks?.longestInWindowMs ?? Number.NaN,
       ourLongestTaskMs: tasks?.longestOursMs ?? Number.NaN,
+      ourTasksMs: tasks?.oursTotalMs ?? Number.NaN,
     };
   } finally {
     await page.close();
@@ -358,7 +360,7 @@ async function main() {
           const [label, step] = steps[(i + r) % steps.length] ?? [];
           const t0 = Date.now();
           await step?.();
-          if (flags.verbose) console.log(`    ${p.name} ${label}: ${Date.now() - t0} ms`);
+          if (flags.verbose) console.log(`\n    ${p.name} ${label}: ${Date.now() - t0} ms`);
         }
         process.stdout.write(
           `\r  run ${r + 1}/${RUNS} · ${p.name.padEnd(24)} ${((Date.now() - started) / 1000).toFixed(0)} s`,
@@ -384,6 +386,7 @@ async function main() {
         longestTaskMs: median(s.ours.map((o) => o.longestTaskMs)),
         matches: { ours: s.ours[0]?.stats.mentions ?? 0, markjs: s.markjs[0]?.matches ?? 0 },
         ourLongestTaskMs: median(s.ours.map((o) => o.ourLongestTaskMs)),
+        ourTasksMs: median(s.ours.map((o) => o.ourTasksMs)),
         longestSliceMs: median(s.ours.map((o) => o.stats.longestSliceMs)),
         wallMs: median(s.ours.map((o) => o.stats.wallMs)),
         slices: median(s.ours.map((o) => o.stats.slices)),

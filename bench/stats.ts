@@ -22,6 +22,8 @@ export interface PageResult {
   matches: { ours: number; markjs: number };
   /** Longest task that ran the content script's own code (the rest of `longestTaskMs`'s window is the page's). */
   ourLongestTaskMs: number;
+  /** CPU of every task that ran our code (trace), start-up included; `oursMs` counts the scan only. */
+  ourTasksMs: number;
   longestSliceMs: number;
   wallMs: number;
   slices: number;

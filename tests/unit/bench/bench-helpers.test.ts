@@ -102,6 +102,7 @@ describe('median and budgets', () => {
     longestTaskMs: 20,
     matches: { ours: 1, markjs: 1 },
     ourLongestTaskMs: 5,
+    ourTasksMs: 12,
     longestSliceMs: 4,
     wallMs: 30,
     slices: 3,
@@ -172,6 +173,7 @@ describe('trace summary', () => {
     const s = summariseTasks(events, ext);
     expect(s?.ourTasks).toEqual([8, 12]);
     expect(s?.longestOursMs).toBe(12);
+    expect(s?.oursTotalMs).toBe(20);
     expect(s?.longestInWindowMs).toBe(30);
     expect(s?.windowMs).toBe(62);
   });
