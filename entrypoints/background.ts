@@ -7,6 +7,7 @@ import { createMenu, onMenuClick } from '../lib/background/context-menu';
 import { createSelectionLookup } from '../lib/background/explain';
 import { createExplainer, type ExplainSelection } from '../lib/background/explain-selection';
 import { onMessage } from '../lib/background/messenger';
+import type { PageTermsResponse, ToContent } from '../lib/messages';
 
 declare global {
   // The menu-click and keyboard-command paths, reachable from the extension's own service worker only:
@@ -53,8 +54,12 @@ export default defineBackground(() => {
     }),
   );
 
-  // A new document starts with no terms: clear the count until its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void badge.clear(tabId);
+    if (change.status !== 'loading') return;
+    const ask: ToContent = { type: 'get-page-terms' };
+    void badge.reload(
+      tabId,
+      () => browser.tabs.sendMessage(tabId, ask) as Promise<PageTermsResponse | undefined>,
+    );
   });
 });

@@ -37,3 +37,33 @@ describe('createBadge', () => {
     await expect(badge.show(9, 1, false)).resolves.toBeUndefined();
   });
 });
+
+describe('badge.reload on navigation', () => {
+  const setup = () => {
+    const texts: string[] = [];
+    const badge = createBadge({
+      setBadgeText: async ({ text }) => {
+        texts.push(text);
+      },
+      setBadgeBackgroundColor: async () => undefined,
+    });
+    return { badge, texts };
+  };
+  const term = (id: string) => ({ id, label: id, topic: 't', count: 2, samples: [] });
+
+  it('keeps the page’s count when the same document answers (pushState, hash)', async () => {
+    const { badge, texts } = setup();
+    await badge.reload(1, async () => ({ ready: true, terms: [term('a'), term('b'), term('a')] }));
+    expect(texts).toEqual(['2']);
+  });
+
+  it('clears when nothing answers yet, the scan is unfinished, or the site is paused', async () => {
+    const { badge, texts } = setup();
+    await badge.reload(1, async () => {
+      throw new Error('Receiving end does not exist');
+    });
+    await badge.reload(1, async () => ({ ready: false, terms: [term('a')] }));
+    await badge.reload(1, async () => ({ ready: true, paused: true, terms: [term('a')] }));
+    expect(texts).toEqual(['', '', '']);
+  });
+});

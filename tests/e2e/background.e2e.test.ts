@@ -112,6 +112,22 @@ describe('badge', () => {
     await page.close();
   });
 
+  it('keeps the count across same-document navigations (pushState, hash)', async () => {
+    const page = await session.open('/bg/short.html');
+    const reported = await waitForReady<Terms>(session, page);
+    const tabId = await tabIdOf(session, page);
+    const count = String(reported.terms.length);
+    await expect.poll(() => badgeText(tabId)).toBe(count);
+    await page.evaluate(() => history.pushState({}, '', '/bg/short.html?step=2'));
+    await page.evaluate(() => {
+      location.hash = 'later';
+    });
+    // Chrome reports these as "loading" too; give the background time to react, then check.
+    await page.waitForTimeout(500);
+    await expect.poll(() => badgeText(tabId)).toBe(count);
+    await page.close();
+  });
+
   it('is blank while the site is paused (toggle-site command), and back after resuming', async () => {
     const page = await session.open('/bg/short.html');
     const reported = await waitForReady<Terms>(session, page);
