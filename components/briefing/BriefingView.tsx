@@ -38,7 +38,12 @@ export function BriefingView({ glossary, briefing, mark, target }: Props) {
       if (!passage) continue;
       const seen = seenByPart.get(passage.part) ?? new Set<string>();
       seenByPart.set(passage.part, seen);
-      const spans = mark(passage.text).filter((s) => !seen.has(s.term) && seen.add(s.term));
+      const spans: TermSpan[] = [];
+      for (const span of mark(passage.text)) {
+        if (seen.has(span.term)) continue;
+        seen.add(span.term);
+        spans.push(span);
+      }
       cache.set(id, spans);
     }
     return (id: string) => cache.get(id) ?? [];
