@@ -16,6 +16,9 @@ export const CHUNK = 16_384;
 export const OVERLAP = 256;
 /** Most blocks scanned before the rest as "in the viewport" (bounds the cost of odd layouts). */
 const VIEWPORT_BLOCKS = 400;
+/** Blocks sampled to locate the viewport. */
+const VIEWPORT_SAMPLES = 64;
+const VIEWPORT_WAIT_MS = 150;
 
 interface Found extends Candidate {
   block: ScannedBlock;
@@ -30,8 +33,9 @@ interface ScannedBlock extends Block {
   scanned: boolean;
   /** Next chunk start while a big block is being scanned. */
   scanPos: number;
-  pending: Found[];
-  pendingSignals: Set<string>;
+  /** Mentions and signals of the chunks scanned so far, while a big block is scanned across slices. */
+  pending?: Found[];
+  pendingSignals?: Set<string>;
   mentions: Found[];
   signals: string[];
   /** Set when the block turns out to hold mentions or signals (finding it costs a `closest()`). */
@@ -41,6 +45,9 @@ interface ScannedBlock extends Block {
 }
 
 const NO_REGION = {};
+/** Shared empties: most blocks hold no mention and no signal, and need no arrays of their own. */
+const NONE: Found[] = [];
+const NO_SIGNALS: string[] = [];
 
 interface WalkJob {
   root: Node;
@@ -136,6 +143,8 @@ export class PageScanner implements PageIndex {
   private running = false;
   private rescanCpu = 0;
   private generation = 0;
+  /** Waiting (briefly) to learn where the viewport is before scanning. */
+  private holding = false;
   private readonly mentionNodes = new WeakMap<ShownMention, Text[]>();
 
   constructor(private readonly options: ScannerOptions) {
@@ -147,7 +156,7 @@ export class PageScanner implements PageIndex {
       now: this.now,
       urgent: () => this.urgentLeft > 0 || this.jobs.length > 0,
       onSlice: (more) => {
-        if (!more && this.running && !this.snapshot.ready) this.markReady();
+        if (!more && this.running && !this.snapshot.ready && !this.holding) this.markReady();
       },
     });
   }
@@ -202,6 +211,7 @@ export class PageScanner implements PageIndex {
   /** Forgets everything found and paints nothing (pausing, or before a full rescan). */
   stop(): void {
     this.running = false;
+    this.holding = false;
     this.snapshot = { ...this.snapshot, ready: false };
     this.options.painter.clear();
     this.blocks = [];
@@ -289,17 +299,17 @@ export class PageScanner implements PageIndex {
     b.dead = false;
     b.scanned = false;
     b.scanPos = 0;
-    b.pending = [];
-    b.pendingSignals = new Set();
-    b.mentions = [];
-    b.signals = [];
+    b.mentions = NONE;
+    b.signals = NO_SIGNALS;
     b.region = NO_REGION;
     b.order = 0;
+    // Blocks are registered by their first text node: a later walk meeting that node (moved, rewalked)
+    // knows the old block is stale.
     for (const n of b.nodes) {
       const old = this.nodeBlock.get(n);
       if (old && old !== b && !old.dead) this.kill(old);
-      this.nodeBlock.set(n, b);
     }
+    this.nodeBlock.set(b.nodes[0] as Text, b);
     return b;
   }
 
@@ -314,7 +324,7 @@ export class PageScanner implements PageIndex {
   }
 
   private work(expired: () => boolean): boolean {
-    if (this.options.signal.aborted) return false;
+    if (this.options.signal.aborted || this.holding) return false;
     while (this.jobs.length > 0) {
       const job = this.jobs[0] as WalkJob;
       if (!job.walker.step(expired)) return true;
@@ -326,7 +336,8 @@ export class PageScanner implements PageIndex {
       const b = this.queue[this.queueHead] as ScannedBlock;
       if (b.dead || this.scanBlock(b, expired)) {
         this.queueHead++;
-        if (this.urgentLeft > 0) this.urgentLeft--;
+        // The viewport's blocks are done: end the slice so that they are painted now.
+        if (this.urgentLeft > 0 && --this.urgentLeft === 0) break;
       }
     }
     if (this.queueHead >= this.queue.length && this.queue.length > 0) {
@@ -354,12 +365,11 @@ export class PageScanner implements PageIndex {
     if (job.initial) {
       this.blocks = fresh;
       this.renumber();
-      const [first, count] = this.viewportRange(fresh);
-      this.queue = fresh
-        .slice(first, first + count)
-        .concat(fresh.slice(0, first), fresh.slice(first + count));
+      // Document order first (the top of the page is usually what is on screen) until the viewport is known.
+      this.queue = fresh.slice();
       this.queueHead = 0;
-      this.urgentLeft = count;
+      this.urgentLeft = Math.min(VIEWPORT_BLOCKS, fresh.length);
+      this.findViewport(fresh);
       return;
     }
     if (fresh.length === 0) return;
@@ -387,31 +397,70 @@ export class PageScanner implements PageIndex {
     return lo;
   }
 
-  /** The run of blocks on screen, found by bisection (blocks are in document order, mostly top to bottom). */
-  private viewportRange(blocks: ScannedBlock[]): [number, number] {
+  /**
+   * Finds the blocks on screen without forcing a layout: an IntersectionObserver over a sample of blocks
+   * (spread through the document) reports, after the page's next rendering update, which are on screen;
+   * the unscanned blocks between the samples around the viewport then move to the front of the queue.
+   */
+  private findViewport(blocks: ScannedBlock[]) {
     const win = this.options.doc.defaultView;
-    if (!win || blocks.length === 0) return [0, 0];
-    const range = this.options.doc.createRange();
-    const rectOf = (b: ScannedBlock) => {
-      range.selectNodeContents(b.nodes[0] as Text);
-      return range.getBoundingClientRect();
-    };
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rectOf(blocks[mid] as ScannedBlock).bottom < 0) lo = mid + 1;
-      else hi = mid;
+    if (!win || typeof win.IntersectionObserver !== 'function' || blocks.length <= VIEWPORT_BLOCKS) return;
+    const generation = this.generation;
+    const step = Math.max(1, Math.floor(blocks.length / VIEWPORT_SAMPLES));
+    const sampleOf = new Map<Element, number>();
+    for (let i = 0; i < blocks.length; i += step) {
+      const el = (blocks[i] as ScannedBlock).nodes[0]?.parentElement;
+      if (el && !sampleOf.has(el)) sampleOf.set(el, i);
     }
-    let end = lo;
-    const height = win.innerHeight;
-    while (
-      end < blocks.length &&
-      end - lo < VIEWPORT_BLOCKS &&
-      rectOf(blocks[end] as ScannedBlock).top <= height
-    )
-      end++;
-    return [lo, end - lo];
+    // Scanning waits for the answer, which comes with the next rendering update; not longer than
+    // VIEWPORT_WAIT_MS (hidden tabs render nothing).
+    this.holding = true;
+    const release = () => {
+      if (generation !== this.generation || !this.holding) return;
+      this.holding = false;
+      this.slicer.wake();
+    };
+    const timer = setTimeout(release, VIEWPORT_WAIT_MS);
+    const observer = new win.IntersectionObserver((entries) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      if (generation !== this.generation || this.options.signal.aborted) return;
+      queueMicrotask(release);
+      let lo = 0;
+      let hi = blocks.length;
+      let seen = false;
+      for (const e of entries) {
+        const i = sampleOf.get(e.target) ?? 0;
+        const r = e.boundingClientRect;
+        if (r.height === 0 && r.width === 0) continue; // not rendered: says nothing about position
+        if (r.bottom < 0) lo = Math.max(lo, i);
+        else if (r.top > win.innerHeight) hi = Math.min(hi, i + 1);
+        else seen = true;
+      }
+      if (!seen && lo === 0) return; // the top of the page is on screen: document order is right
+      this.prioritise(blocks.slice(lo, Math.min(hi, lo + VIEWPORT_BLOCKS * 4)));
+    });
+    for (const el of sampleOf.keys()) observer.observe(el);
+    this.options.signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        clearTimeout(timer);
+      },
+      { once: true },
+    );
+  }
+
+  /** Moves the given blocks, if still waiting, to the front of the scan queue. */
+  private prioritise(first: ScannedBlock[]) {
+    const waiting = first.filter((b) => !b.scanned && !b.dead);
+    if (waiting.length === 0) return;
+    const front = new Set(waiting);
+    const rest = this.queue.slice(this.queueHead).filter((b) => !front.has(b));
+    this.queue = waiting.concat(rest);
+    this.queueHead = 0;
+    this.urgentLeft = waiting.length;
+    this.slicer.wake();
   }
 
   /** Scans a block (in chunks when it is big); returns true when the block is done. */
@@ -420,26 +469,33 @@ export class PageScanner implements PageIndex {
     const { engine } = this.options;
     if (text.length <= CHUNK) {
       const res = engine.scan(text);
-      for (const m of res.mentions) b.pending.push(this.found(b, m.start, m.end, m.term, m.fuzzy));
-      for (const s of res.signals) b.pendingSignals.add(s);
-    } else {
-      while (b.scanPos < text.length) {
-        const a = b.scanPos;
-        const end = Math.min(text.length, a + CHUNK);
-        const lo = Math.max(0, a - OVERLAP);
-        const hi = Math.min(text.length, end + OVERLAP);
-        const res = engine.scan(text.slice(lo, hi));
-        for (const m of res.mentions) {
-          const start = m.start + lo;
-          // Each chunk owns the mentions starting in it; the overlap only gives them whole-word context.
-          if (start >= a && start < end) b.pending.push(this.found(b, start, m.end + lo, m.term, m.fuzzy));
-        }
-        for (const s of res.signals) b.pendingSignals.add(s);
-        b.scanPos = end;
-        if (b.scanPos < text.length && expired()) return false;
-      }
+      const found =
+        res.mentions.length === 0
+          ? NONE
+          : res.mentions.map((m) => this.found(b, m.start, m.end, m.term, m.fuzzy));
+      this.commit(b, found, res.signals);
+      return true;
     }
-    this.commit(b);
+    const pending = (b.pending ??= []);
+    const signals = (b.pendingSignals ??= new Set());
+    while (b.scanPos < text.length) {
+      const a = b.scanPos;
+      const end = Math.min(text.length, a + CHUNK);
+      const lo = Math.max(0, a - OVERLAP);
+      const hi = Math.min(text.length, end + OVERLAP);
+      const res = engine.scan(text.slice(lo, hi));
+      for (const m of res.mentions) {
+        const start = m.start + lo;
+        // Each chunk owns the mentions starting in it; the overlap only gives them whole-word context.
+        if (start >= a && start < end) pending.push(this.found(b, start, m.end + lo, m.term, m.fuzzy));
+      }
+      for (const sig of res.signals) signals.add(sig);
+      b.scanPos = end;
+      if (b.scanPos < text.length && expired()) return false;
+    }
+    b.pending = undefined;
+    b.pendingSignals = undefined;
+    this.commit(b, pending, [...signals]);
     return true;
   }
 
@@ -448,12 +504,11 @@ export class PageScanner implements PageIndex {
   }
 
   /** A scanned block joins the tallies; its mentions in text nobody can see are dropped. */
-  private commit(b: ScannedBlock) {
+  private commit(b: ScannedBlock, found: Found[], signals: string[]) {
     b.scanned = true;
-    b.mentions = b.pending.filter((f) => this.visible(locate(b, f.start).node.parentElement));
-    b.pending = [];
-    b.signals = [...b.pendingSignals];
-    b.pendingSignals = new Set();
+    b.mentions =
+      found.length === 0 ? NONE : found.filter((f) => this.visible(locate(b, f.start).node.parentElement));
+    b.signals = signals.length === 0 ? NO_SIGNALS : signals;
     if (b.mentions.length > 0 || b.signals.length > 0) {
       b.region = this.regionOf(b.container);
       for (const f of b.mentions) f.region = b.region;

@@ -224,6 +224,30 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('scans what is on screen first', async () => {
+    const paras = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `<p id="p${i}">Paragraph ${i} of filler text${i % 100 === 0 ? ', on the Abraham Accords' : ''}.</p>`,
+    );
+    session.setPage('/page/long.html', page(paras.join('\n')));
+    const p = await session.open('/page/long.html#p3000');
+    await waitForReady(session, p, 30_000);
+    // A highlight keeps the order ranges were added in: the first ones painted are the first found.
+    const firstPainted = await p.evaluate(() =>
+      ([...(CSS.highlights.get('briefing-lens') ?? [])] as Range[])
+        .slice(0, 3)
+        .map((r) => (r.startContainer.parentElement as HTMLElement).id),
+    );
+    const onScreen = await p.evaluate(() => {
+      const r = document.getElementById('p3000')?.getBoundingClientRect();
+      return r !== undefined && r.top >= 0 && r.top < innerHeight;
+    });
+    expect(onScreen).toBe(true);
+    expect(firstPainted[0]).toBe('p3000');
+    await p.close();
+  });
+
   it('never blocks the page on a 5 MB page or a 10 MB text node, and finds every mention', async () => {
     const para = (i: number) =>
       `<p>Paragraph ${i} of filler text about markets, weather and sport, with nothing of note in it at all today.${
