@@ -62,6 +62,16 @@ async function pageTerms(o: Opened): Promise<PageTermsResponse> {
 
 const ids = (r: PageTermsResponse) => r.terms.map((t) => t.id);
 
+/** The content script's own account of its first scan, for the report. */
+async function scanStats(o: Opened): Promise<string> {
+  const stats = (await session.worker
+    .evaluate(({ tabId }) => chrome.tabs.sendMessage(tabId, { type: 'get-scan-stats' }), { tabId: o.tabId })
+    .catch(() => undefined)) as ScanStats | undefined;
+  return stats
+    ? `scan CPU ${stats.cpuMs.toFixed(0)} ms in ${stats.slices} slices (longest ${stats.longestSliceMs.toFixed(1)} ms), wall ${stats.wallMs.toFixed(0)} ms`
+    : 'no scan stats';
+}
+
 /** Errors the extension raised since `mark` (call `errorMark()` before the test's work). */
 const errorMark = () => watch.errors.length;
 const errorsSince = (mark: number) => watch.errors.slice(mark);
@@ -82,6 +92,8 @@ describe('hostile pages', () => {
     const o = await open('/fixtures/hostile-css.html');
     expect(ids(o.terms)).toContain(ACCORDS);
     const dialog = await hoverCard(o.page, 'Abraham Accords', ACCORDS);
+    // Measure the card at rest, after its own entrance transition.
+    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     const box = await dialog.evaluate((el) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
@@ -141,7 +153,7 @@ describe('hostile pages', () => {
     const terms = await pageTerms(o);
     // 10 rows carry the term (every 5,000th of 50,000).
     expect(terms.terms.find((t) => t.id === ACCORDS)?.count).toBeGreaterThanOrEqual(10);
-    console.log(`[hostile] 200,000 elements: ready after ${o.readyMs} ms`);
+    console.log(`[hostile] 200,000 elements: ready after ${o.readyMs} ms; ${await scanStats(o)}`);
     expect(errorsSince(mark)).toEqual([]);
     await o.page.close();
   });
@@ -158,7 +170,7 @@ describe('hostile pages', () => {
     expect(
       (await paintedRanges(o.page)).filter((r) => r.text.includes('Abraham Accords')).length,
     ).toBeGreaterThanOrEqual(6);
-    console.log(`[hostile] 5,000-deep nesting: ready after ${o.readyMs} ms`);
+    console.log(`[hostile] 5,000-deep nesting: ready after ${o.readyMs} ms; ${await scanStats(o)}`);
     expect(errorsSince(mark)).toEqual([]);
     await o.page.close();
   });
@@ -174,7 +186,7 @@ describe('hostile pages', () => {
     const t0 = Date.now();
     await o.page.evaluate('1');
     expect(Date.now() - t0).toBeLessThan(1000);
-    console.log(`[hostile] 10 MB text node: ready after ${o.readyMs} ms`);
+    console.log(`[hostile] 10 MB text node: ready after ${o.readyMs} ms; ${await scanStats(o)}`);
     expect(errorsSince(mark)).toEqual([]);
     await o.page.close();
   });
