@@ -44,6 +44,8 @@ export function watchPointer(options: PointerInputOptions): PointerInput {
   let alt = false;
   let overCard = false;
   let pressInCard = false;
+  /** Whether the last press began in the card: its click (maybe released outside) belongs to the card. */
+  let lastPressInCard = false;
   let frame = 0;
   signal.addEventListener('abort', () => {
     if (frame) cancelAnimationFrame(frame);
@@ -119,7 +121,8 @@ export function watchPointer(options: PointerInputOptions): PointerInput {
   window.addEventListener(
     'pointerdown',
     (e) => {
-      if (isCard(e.target)) {
+      lastPressInCard = isCard(e.target);
+      if (lastPressInCard) {
         // Pressing in the card (to select its text) must not close it when the drag strays outside.
         pressInCard = true;
         return;
@@ -161,7 +164,7 @@ export function watchPointer(options: PointerInputOptions): PointerInput {
   window.addEventListener(
     'click',
     (e) => {
-      if (isCard(e.target) || e.button !== 0) return;
+      if (isCard(e.target) || lastPressInCard || e.button !== 0) return;
       // The end of a drag-selection also fires click: leave the selection alone.
       const sel = document.getSelection();
       if (sel && !sel.isCollapsed) return;

@@ -45,6 +45,23 @@ describe('hitTest', () => {
     expect(hitTest(docSnapping(17), index, 400, 10)).toBeUndefined();
   });
 
+  it('looks into open shadow roots under the point, which the first caret lookup stops outside', () => {
+    const shadowRoot = { elementFromPoint: () => null } as unknown as ShadowRoot;
+    const host = { shadowRoot } as unknown as Element;
+    const calls: unknown[] = [];
+    const doc = {
+      elementFromPoint: () => host,
+      caretPositionFromPoint: (_x: number, _y: number, options?: { shadowRoots?: ShadowRoot[] }) => {
+        calls.push(options?.shadowRoots);
+        return options?.shadowRoots?.[0] === shadowRoot
+          ? { offsetNode: text, offset: 12 }
+          : { offsetNode: { nodeType: 1 }, offset: 1 };
+      },
+    } as unknown as Document;
+    expect(hitTest(doc, index, 120, 10)).toBe(mention);
+    expect(calls).toEqual([undefined, [shadowRoot]]);
+  });
+
   it('falls back to caretRangeFromPoint', () => {
     const doc = {
       caretRangeFromPoint: () => ({ startContainer: text, startOffset: 11 }),

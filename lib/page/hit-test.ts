@@ -30,14 +30,28 @@ type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
+/** The open shadow roots, outermost first, whose hosts are under (x, y). */
+function openShadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let el = doc.elementFromPoint(x, y);
+  while (el?.shadowRoot && !roots.includes(el.shadowRoot)) {
+    roots.push(el.shadowRoot);
+    el = el.shadowRoot.elementFromPoint(x, y);
+  }
+  return roots;
+}
+
 /** The text position under (x, y), from the standard API or WebKit's older one. */
 export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
   const d = doc as CaretDocument;
   if (typeof d.caretPositionFromPoint === 'function') {
     let p = d.caretPositionFromPoint(x, y);
-    // Over an open shadow root the caret stops at its host unless the root is passed in.
-    const shadowRoot = (p?.offsetNode as Element | undefined)?.shadowRoot;
-    if (shadowRoot) p = d.caretPositionFromPoint(x, y, { shadowRoots: [shadowRoot] }) ?? p;
+    // Over an open shadow root the caret stops outside its host unless the roots are passed in. Only
+    // then is the element under the point looked up (a second hit test), so plain text costs one.
+    if (p && p.offsetNode.nodeType !== TEXT_NODE) {
+      const roots = openShadowRootsAt(doc, x, y);
+      if (roots.length) p = d.caretPositionFromPoint(x, y, { shadowRoots: roots }) ?? p;
+    }
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
   }
   if (typeof d.caretRangeFromPoint === 'function') {

@@ -176,6 +176,61 @@ describe('hover card', () => {
     await page.close();
   });
 
+  it('its text can be selected with the mouse, and selecting keeps it open', async () => {
+    const page = await openArticle();
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    const short = await page.locator(`${HOST} .bl-short`).boundingBox();
+    if (!short) throw new Error('no explainer box');
+    await page.mouse.move(short.x + 2, short.y + 8, { steps: 4 });
+    await page.mouse.down();
+    // Drag across the explainer and a little past the card's edge.
+    await page.mouse.move(short.x + short.width - 4, short.y + short.height - 6, { steps: 6 });
+    await page.mouse.move(short.x + short.width + 40, short.y + short.height + 10, { steps: 3 });
+    await page.mouse.up();
+    await page.mouse.move(short.x + short.width / 2, short.y + short.height / 2, { steps: 3 });
+    await page.waitForTimeout(700);
+    expect(await cardName(page)).toBe('Abraham Accords');
+    const selected = await page.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot as ShadowRoot & {
+        getSelection?: () => Selection | null;
+      };
+      return (root.getSelection?.() ?? getSelection())?.toString() ?? '';
+    }, HOST);
+    expect(selected.length).toBeGreaterThan(20);
+    await page.close();
+  });
+
+  it('works for terms inside a page’s open shadow root', async () => {
+    session.setPage(
+      '/card/shadow.html',
+      ARTICLE.replace(
+        '<div class="tall"></div>',
+        `<news-box id="box"></news-box><script>
+          customElements.define('news-box', class extends HTMLElement {
+            constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML =
+              '<p id="inner">Inside, the Abraham Accords come up again.</p>'; }
+          });
+        </script><div class="tall"></div>`,
+      ),
+    );
+    const page = await openArticle('/card/shadow.html');
+    const box = await page.evaluate(() => {
+      const p = document.getElementById('box')?.shadowRoot?.getElementById('inner');
+      const t = p?.firstChild as Text;
+      const i = t.data.indexOf('Abraham Accords');
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 15);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await page.close();
+  });
+
   it('pinned, the card stays after the pointer leaves', async () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
