@@ -35,6 +35,31 @@ describe('createSelectionLookup', () => {
   });
 });
 
+describe('lookup over the bundled glossary', async () => {
+  const { glossary } = await import('../../glossary');
+  const real = createSelectionLookup(glossary);
+
+  it('does not take a short selection for a longer name that starts with it', () => {
+    expect(real('the').term).toBeUndefined();
+    expect(real('Iran').term).toBeUndefined();
+    expect(real('Iran').suggestions).toEqual(
+      expect.arrayContaining(['iran-nuclear-talks', 'iran-regional-influence']),
+    );
+  });
+
+  it('suggests names sharing a word first', () => {
+    expect(real('Bahrain Grand Prix').suggestions[0]).toBe('bahrain');
+    expect(real('the').suggestions).toEqual([]);
+    expect(real('sovereignty question').suggestions[0]).toBe('sovereignty');
+  });
+
+  it('still forgives typos in a whole name', () => {
+    expect(real('soverignty').term).toBe('sovereignty');
+    expect(real('Abraham Acords').term).toBe('abraham-accords');
+    expect(real('database')).toEqual({ text: 'database', suggestions: [] });
+  });
+});
+
 describe('cleanSelection', () => {
   it('folds spacing, strips surrounding quotes and punctuation, and cuts long selections at a word', () => {
     expect(cleanSelection('  "Pakistan’s"\n ')).toBe('Pakistan’s');

@@ -24,26 +24,79 @@ export function createSelectionLookup(glossary: Pick<CompiledGlossary, 'terms' |
     { name: 'label', weight: 2 },
     { name: 'aliases', weight: 1 },
   ];
-  const tight = new Fuse(docs, { keys, threshold: 0.25, ignoreDiacritics: true, includeScore: true });
+  const tight = new Fuse(docs, {
+    keys,
+    threshold: 0.25,
+    ignoreDiacritics: true,
+    includeScore: true,
+    includeMatches: true,
+  });
   const loose = new Fuse(docs, {
     keys,
-    threshold: 0.6,
+    threshold: 0.5,
     ignoreDiacritics: true,
+    includeScore: true,
     useTokenSearch: true,
     ignoreLocation: true,
   });
 
+  /**
+   * A near miss must be about as long as the name it resembles: Fuse happily finds "the" at the start
+   * of "the United States" or "Iran" in "Iran talks", which are not what the reader selected.
+   */
+  const nearMiss = (text: string): string | undefined => {
+    for (const r of tight.search(text, { limit: 3 })) {
+      const sameSize = (r.matches ?? []).some((m) => m.value && lengthRatio(m.value, text) >= 0.8);
+      if (sameSize) return r.item.id;
+    }
+    return undefined;
+  };
+
+  /** Terms sharing a word with the selection first ("Bahrain Grand Prix" → Bahrain), then by Fuse. */
+  const nearest = (text: string, exclude: string | undefined): string[] => {
+    // Short words ("the", "of", "US") would make every multi-word name look related.
+    const typed = words(text).filter((w) => w.length >= 4);
+    return (
+      loose
+        .search(text, { limit: 12 })
+        .map((r) => {
+          const names = [r.item.label, ...r.item.aliases].flatMap(words);
+          const shared = typed.filter((t) =>
+            names.some((n) => n.startsWith(t) || (n.length >= 4 && t.startsWith(n))),
+          );
+          return { id: r.item.id, shared: shared.length, score: r.score ?? 1 };
+        })
+        // Beside a match only names sharing a word are worth showing; for a miss, close spellings too.
+        .filter((x) => x.id !== exclude && (x.shared > 0 || (!exclude && text.length >= 4 && x.score < 0.3)))
+        .sort((a, b) => b.shared - a.shared || a.score - b.score)
+        .slice(0, SUGGESTIONS)
+        .map((x) => x.id)
+    );
+  };
+
   return (selection: string): SelectionLookup => {
     const text = cleanSelection(selection);
     if (!text) return { text, suggestions: [] };
-    const term = byNorm.get(normaliseForMatch(text)) ?? tight.search(text, { limit: 1 })[0]?.item.id;
-    const suggestions = loose
-      .search(text, { limit: SUGGESTIONS + 1 })
-      .map((r) => r.item.id)
-      .filter((id) => id !== term)
-      .slice(0, SUGGESTIONS);
+    const term = byNorm.get(normaliseForMatch(text)) ?? nearMiss(text);
+    const suggestions = nearest(text, term);
     return term ? { text, term, suggestions } : { text, suggestions };
   };
+}
+
+function words(s: string): string[] {
+  return (
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+function lengthRatio(a: string, b: string): number {
+  const x = a.trim().length;
+  const y = b.trim().length;
+  return Math.min(x, y) / Math.max(x, y, 1);
 }
 
 export function cleanSelection(selection: string): string {
