@@ -98,6 +98,10 @@ const ext = await launchExtension({
   // A headed window sizes its own viewport; headless gets a laptop-sized one for the screenshot.
   viewport: headed ? null : { width: 1280, height: 900 },
 });
+// Ctrl+C in the terminal: close the browser and remove its throwaway profile before leaving.
+process.once('SIGINT', () => {
+  void Promise.allSettled([ext.close(), server.close()]).then(() => process.exit(130));
+});
 let failed = false;
 try {
   if (headed) await runHeaded(ext, url);
