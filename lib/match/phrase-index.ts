@@ -60,21 +60,22 @@ export class PhraseIndex {
 
   constructor(entries: PhraseEntry[]) {
     const phrases = entries.map((e) => tokenize(e.phrase));
-    for (const p of phrases) for (const t of p.tokens) this.tokens.add(t);
+    const phraseIds = phrases.map((p) => p.tokens.map((t) => this.tokens.add(t)));
     this.tokens.seal();
 
     const fuzzyTargets = new Map<number, string>();
     entries.forEach((entry, i) => {
       const { tokens, hardGap } = phrases[i] as { tokens: string[]; hardGap: boolean[] };
+      const ids = phraseIds[i] as number[];
       if (tokens.length === 0) return;
-      const first = this.tokens.idOf(tokens[0] as string);
+      const first = ids[0] as number;
       let node = this.roots[first];
       if (!node) {
         node = { term: -1 };
         this.roots[first] = node;
       }
       for (let k = 1; k < tokens.length; k++) {
-        const key = this.tokens.idOf(tokens[k] as string) * 2 + (hardGap[k] ? 1 : 0);
+        const key = (ids[k] as number) * 2 + (hardGap[k] ? 1 : 0);
         node.children ??= new Map();
         let child = node.children.get(key);
         if (!child) {
@@ -87,9 +88,7 @@ export class PhraseIndex {
       if (entry.term >= 0 && node.term < 0) node.term = entry.term;
       if (entry.signal >= 0) (node.signals ??= []).push(entry.signal);
       if (entry.exclusion !== undefined && entry.exclusion >= 0) (node.excludes ??= []).push(entry.exclusion);
-      if (entry.term >= 0) {
-        for (const t of tokens) fuzzyTargets.set(this.tokens.idOf(t), t);
-      }
+      if (entry.term >= 0) tokens.forEach((t, k) => fuzzyTargets.set(ids[k] as number, t));
     });
     this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
   }

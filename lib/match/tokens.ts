@@ -2,7 +2,7 @@
 // normalise.ts), hashed with 32-bit FNV-1a over the folded char codes. Apostrophes, spaces and dashes
 // are soft gaps between tokens ("Pakistan’s" is `pakistan` + `s`); any other punctuation is a hard gap.
 
-import { CharClass, FOLD, foldCode, multiFold, normaliseForMatch } from './normalise';
+import { CharClass, FOLD, foldCode, multiFold } from './normalise';
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;
@@ -13,20 +13,34 @@ export interface TokenizedPhrase {
   hardGap: boolean[];
 }
 
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
-const SOFT_GAP = /^[ ']*$/;
-
-/** Cut a phrase into tokens with the same rules the page scanner applies to raw text. */
-export function tokenize(phrase: string): TokenizedPhrase {
-  // After normalisation a word character is a letter or digit, and a soft gap is spaces and apostrophes.
-  const norm = normaliseForMatch(phrase);
+/**
+ * Cut a normalised phrase (`normaliseForMatch` output: aliases, signals and exclusions are stored that
+ * way) into tokens with the same rules the page scanner applies to raw text.
+ */
+export function tokenize(norm: string): TokenizedPhrase {
+  const { Unknown, Ignore, Space, Apostrophe, Multi } = CharClass;
   const tokens: string[] = [];
   const hardGap: boolean[] = [];
-  let prevEnd = -1;
-  for (const m of norm.matchAll(WORD_RUN)) {
-    hardGap.push(prevEnd >= 0 && !SOFT_GAP.test(norm.slice(prevEnd, m.index)));
-    tokens.push(m[0]);
-    prevEnd = m.index + m[0].length;
+  let start = -1;
+  let hard = false;
+  for (let i = 0; i <= norm.length; i++) {
+    let v: number = Space;
+    if (i < norm.length) {
+      const code = norm.charCodeAt(i);
+      v = FOLD[code] as number;
+      if (v === Unknown) v = foldCode(code);
+    }
+    if (v >= Multi || v === Ignore) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      hardGap.push(tokens.length > 0 && hard);
+      tokens.push(norm.slice(start, i));
+      start = -1;
+      hard = false;
+    }
+    if (v !== Space && v !== Apostrophe) hard = true;
   }
   return { tokens, hardGap };
 }
