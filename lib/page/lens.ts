@@ -8,6 +8,7 @@ import { MutationWatcher, watchNavigation } from './observe';
 import { pageTerms } from './page-terms';
 import { Painter } from './paint';
 import { PageScanner, type ScanRules } from './scanner';
+import { afterNextFrame } from './schedule';
 import type { PageIndex } from './types';
 
 export interface SettingsSource {
@@ -119,6 +120,11 @@ export function createPageLens(options: PageLensOptions): PageLens {
     }
     notify();
   };
+
+  // The page's background is known once it has rendered; the scanner waits for that moment too.
+  void afterNextFrame().then(() => {
+    if (!signal.aborted) painter.checkBackground();
+  });
 
   const unwatch = source.watch(apply);
   signal.addEventListener(

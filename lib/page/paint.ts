@@ -27,9 +27,43 @@ export function safeColor(color: string): string {
   return supports && !supports('color', color) ? DEFAULT_COLOR : color.trim();
 }
 
-/** The `::highlight()` rules for a style and colour. `!important` so they win over the manifest defaults. */
-export function highlightCss(style: HighlightStyle, color: string): string {
-  const c = safeColor(color);
+/**
+ * Relative luminance (0 black … 1 white) of a computed `rgb()`/`rgba()` colour, or undefined when it is
+ * transparent or not in that form.
+ */
+export function luminance(computed: string): number | undefined {
+  const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(
+    computed.trim(),
+  );
+  if (!m) return undefined;
+  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number.parseFloat(m[4]) / 100 : Number(m[4]);
+  if (alpha < 0.5) return undefined;
+  const lin = (v: string) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(m[1] as string) + 0.7152 * lin(m[2] as string) + 0.0722 * lin(m[3] as string);
+}
+
+/** Whether the page paints a dark background (body's, else the root's); transparent means the canvas, white. */
+export function pageIsDark(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view) return false;
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const l = luminance(view.getComputedStyle(el).backgroundColor);
+    if (l !== undefined) return l < 0.2;
+  }
+  return false;
+}
+
+/**
+ * The `::highlight()` rules for a style and colour. `!important` so they win over the manifest defaults.
+ * On a dark page the colour is mixed with white so that a dark mark colour stays visible.
+ */
+export function highlightCss(style: HighlightStyle, color: string, dark = false): string {
+  const chosen = safeColor(color);
+  const c = dark ? `color-mix(in srgb, ${chosen} 55%, white)` : chosen;
   const main =
     style === 'underline'
       ? `text-decoration: underline dotted ${c} 2px !important; background-color: transparent !important;`
@@ -48,6 +82,11 @@ export class Painter {
   private readonly registry?: HighlightRegistry;
   private sheet?: CSSStyleSheet;
   private readonly adoptedBy: (Document | ShadowRoot)[] = [];
+  private style: { style: HighlightStyle; color: string; dark: boolean } = {
+    style: 'underline',
+    color: DEFAULT_COLOR,
+    dark: false,
+  };
 
   constructor(private readonly doc: Document) {
     const api = highlightApi();
@@ -99,9 +138,22 @@ export class Painter {
         this.sheet = new Sheet();
         this.adoptInto(this.doc);
       }
-      this.sheet.replaceSync(highlightCss(style, color));
+      this.style = { ...this.style, style, color };
+      this.sheet.replaceSync(highlightCss(style, color, this.style.dark));
     } catch {
       // Some pages (or engines) refuse constructed sheets: the manifest stylesheet's default look remains.
+    }
+  }
+
+  /** Re-checks the page's background (after it has rendered; reading style earlier would force it). */
+  checkBackground(): void {
+    const dark = pageIsDark(this.doc);
+    if (dark === this.style.dark) return;
+    this.style.dark = dark;
+    try {
+      this.sheet?.replaceSync(highlightCss(this.style.style, this.style.color, dark));
+    } catch {
+      // See setStyle.
     }
   }
 

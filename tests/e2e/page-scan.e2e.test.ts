@@ -211,6 +211,25 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('lightens the marks on a dark page', async () => {
+    session.setPage(
+      '/page/dark.html',
+      page(ARTICLE, '<style>body { background: #111; color: #eee; }</style>'),
+    );
+    const p = await session.open('/page/dark.html');
+    await waitForReady(session, p);
+    const css = () =>
+      p.evaluate(() =>
+        [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
+      );
+    await expect
+      .poll(css)
+      .toMatch(
+        /::highlight\(briefing-lens\) \{ text-decoration: underline[^;]*color-mix\(in srgb, (#b45309|rgb\(180, 83, 9\)) 55%, white/,
+      );
+    await p.close();
+  });
+
   it('rescans after a same-document navigation (history.pushState)', async () => {
     const spa = `<main id="app"><p>Start page: the Abraham Accords.</p></main>
       <button id="go" onclick="history.pushState({}, '', '/page/spa-two.html');
