@@ -21,7 +21,46 @@ export function maxEdits(length: number): number {
   return length >= 12 ? 2 : 1;
 }
 
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at `cap + 1`. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const VOWELS = 'aeiouy';
+
+/**
+ * Which letter pairs a typist plausibly swaps: neighbours on a QWERTY keyboard, and vowel for vowel (the
+ * commonest misspelling). Other substitutions ("lineage" for "linkage") are far likelier to be a
+ * different word than a slip, so they cost two edits.
+ */
+const NEAR = (() => {
+  const near = new Uint8Array(26 * 26);
+  const set = (a: string, b: string) => {
+    const i = a.charCodeAt(0) - 97;
+    const j = b.charCodeAt(0) - 97;
+    near[i * 26 + j] = 1;
+    near[j * 26 + i] = 1;
+  };
+  KEY_ROWS.forEach((row, r) => {
+    for (let k = 0; k < row.length; k++) {
+      const c = row[k] as string;
+      if (k + 1 < row.length) set(c, row[k + 1] as string);
+      // Staggered rows: a key touches the two keys below it.
+      const below = KEY_ROWS[r + 1];
+      if (below) for (const d of [k - 1, k]) if (d >= 0 && d < below.length) set(c, below[d] as string);
+    }
+  });
+  for (const a of VOWELS) for (const b of VOWELS) if (a !== b) set(a, b);
+  return near;
+})();
+
+function substitutionCost(a: number, b: number): number {
+  if (a === b) return 0;
+  const i = a - 97;
+  const j = b - 97;
+  return i >= 0 && i < 26 && j >= 0 && j < 26 && NEAR[i * 26 + j] ? 1 : 2;
+}
+
+/**
+ * Typo distance: optimal string alignment (insertions, deletions, adjacent transpositions) where a
+ * substitution costs 1 only between plausibly confused letters (see `NEAR`), else 2. Capped at `cap + 1`.
+ */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const n = b.length;
@@ -32,7 +71,7 @@ export function editDistance(a: string, b: string, cap: number): number {
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = substitutionCost(a.charCodeAt(i - 1), b.charCodeAt(j - 1));
       let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         d = Math.min(d, (prev2[j - 2] as number) + 1);
