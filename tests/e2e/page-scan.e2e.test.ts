@@ -72,6 +72,39 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('marks the briefing’s terms on the demo article, each under its own term', async () => {
+    // Read off the demo's text: each phrase must be painted and reported under the term it names.
+    const wanted: [string, string][] = [
+      ['Abraham Accords', 'abraham-accords'],
+      ['Trump administration', 'trump-administration'],
+      ['Iran nuclear talks', 'iran-nuclear-talks'],
+      ['normalizing', 'normalization'],
+      ['nuclear-armed', 'nuclear-armed'],
+      ['domestic upheaval', 'domestic-upheaval'],
+      ['foundational state documents', 'foundational-state-documents'],
+      ['coercion', 'coercion'],
+      ['sovereignty', 'sovereignty'],
+      ['leverage', 'leverage'],
+      ['Muslim-majority', 'muslim-majority-countries'],
+      ['Pakistani', 'pakistan'],
+    ];
+    const p = await session.open('/demo/');
+    const answer = await waitForReady<PageTermsResponse>(session, p);
+    const samples = new Map(answer.terms.map((t) => [t.id, t.samples]));
+    const result = await probe(
+      p,
+      wanted.map(([text]) => text),
+    );
+    const missing = wanted.filter(
+      ([text, term]) =>
+        !(result.occurrences[text] ?? []).some((o) =>
+          o.painted.some((x) => (samples.get(term) ?? []).includes(x)),
+        ),
+    );
+    expect(missing).toEqual([]);
+    await p.close();
+  });
+
   it('skips code, form fields and hidden text, and scans open shadow roots', async () => {
     const body = `<article>
       <p>The Abraham Accords matter here.</p>
