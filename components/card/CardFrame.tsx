@@ -41,7 +41,8 @@ export function CardFrame({
   children,
 }: CardFrameProps) {
   return (
-    <div class="bl-card" role="dialog" aria-labelledby={titleId} tabIndex={-1} onKeyDown={trapTab}>
+    // The briefing is in English whatever the page's language: screen readers should read it so.
+    <div class="bl-card" role="dialog" aria-labelledby={titleId} lang="en" tabIndex={-1} onKeyDown={trapTab}>
       <div class="bl-head">
         <div class="bl-titles">
           <h2 class="bl-title" id={titleId}>

@@ -76,6 +76,10 @@ export const CARD_CSS = `
     --shadow: 0 4px 18px rgba(0, 0, 0, 0.5);
   }
 }
+/* A card open while printing would cover the article on paper. */
+@media print {
+  :host { display: none !important; }
+}
 @keyframes bl-in {
   from { opacity: 0; transform: translateY(-2px); }
   to { opacity: 1; transform: none; }

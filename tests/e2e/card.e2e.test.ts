@@ -377,6 +377,17 @@ describe('hover card', () => {
     const dark = await look('dark', 'reduce');
     expect(dark.luminance).toBeLessThan(0.25);
     expect(dark.animation).toBe('none');
+    // Printed, an open card would cover the article: it is left out.
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(
+      (h) => getComputedStyle(document.querySelector(h) as Element).display,
+      HOST,
+    );
+    expect(printed).toBe('none');
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 
