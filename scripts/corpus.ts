@@ -11,6 +11,7 @@
 // and one more extension run before they count, so page-side randomness is not blamed on us.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { PageTermsResponse } from '../lib/messages';
@@ -41,6 +42,8 @@ interface PageResult {
   onTopic: boolean;
   loaded: boolean;
   readyMs: number | null;
+  /** Set when the first load missed the budget and a second one was faster. */
+  firstReadyMs?: number;
   errors: string[];
   domChanges: string[];
   terms: string[];
@@ -153,6 +156,7 @@ try {
     const verdict = failures(r).length ? 'FAIL' : 'ok';
     console.log(
       `${String(i + 1).padStart(3)}/${pages.length} ${name.padEnd(44)} ready ${fmtMs(r.readyMs)} ` +
+        `${r.firstReadyMs ? `(first try ${r.firstReadyMs} ms) ` : ''}` +
         `terms ${String(r.terms.length).padStart(2)}  ${verdict}${failures(r).length ? `: ${failures(r).join('; ')}` : ''}`,
     );
   }
@@ -221,6 +225,16 @@ async function checkPage(name: string, url: string): Promise<PageResult> {
       }
     }
     result.domChanges = suspects;
+  }
+  // One slow load on a busy machine is noise, a page that is slow twice is not: retry once, keep
+  // the better time, and show the first.
+  if (result.readyMs !== null && result.readyMs > READY_BUDGET_MS) {
+    const retry: PageResult = { ...result, readyMs: null, errors: [], terms: [], offTopicContextual: [] };
+    await extensionRun(url, retry);
+    if (retry.readyMs !== null && retry.readyMs < result.readyMs) {
+      result.firstReadyMs = result.readyMs;
+      result.readyMs = retry.readyMs;
+    }
   }
   result.errors = watch.errors.slice(errorsBefore);
   result.ms = Date.now() - t0;
@@ -344,7 +358,12 @@ function printSummary(results: PageResult[], runErrors: string[], watch: Extensi
       `${results.filter((r) => r.card === 'ok').length} of ${results.filter((r) => r.card !== null).length}`,
     ],
     ["pages' own errors (not ours, expected offline)", String(ownErrors)],
-    ['run time', `${((Date.now() - started) / 1000).toFixed(0)} s`],
+    [
+      'run time',
+      `${((Date.now() - started) / 1000).toFixed(0)} s (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores)`,
+    ],
   ];
   console.log('\n── corpus summary ──');
   for (const [k, v] of rows) console.log(`${k.padEnd(48)} ${v}`);
