@@ -17,6 +17,8 @@ export interface PopupServices {
   page: {
     load(): Promise<PageState>;
     focus(termId: string): Promise<void>;
+    /** Calls back when what the page shows changes (it scrolled new text in, the page changed). */
+    watch?(onChange: () => void): () => void;
   };
   site: {
     isPaused(host: string): Promise<boolean>;
@@ -74,14 +76,17 @@ export function App({ services }: { services: PopupServices }) {
     };
     void poll();
     // The content script applies settings live; ask it again once it has (pause/resume, topics).
-    const unwatch = services.site.watch(() => {
+    const again = () => {
       clearTimeout(timer);
       timer = setTimeout(poll, 150);
-    });
+    };
+    const unwatchSite = services.site.watch(again);
+    const unwatchPage = services.page.watch?.(again);
     return () => {
       stopped = true;
       clearTimeout(timer);
-      unwatch();
+      unwatchSite();
+      unwatchPage?.();
     };
   }, [reload, services]);
 

@@ -7,7 +7,7 @@
 // None of this needs the `tabs` permission: ids, `active` and `lastAccessed` are not sensitive fields.
 import { browser } from 'wxt/browser';
 import type { PageState } from '../../components/popup/OnThisPage';
-import type { PageTermsResponse, ToContent } from '../../lib/messages';
+import type { PageTermsResponse, ToBackground, ToContent } from '../../lib/messages';
 
 export interface ActivePage {
   /** True in the toolbar popup (which closes itself once the reader is sent to the page). */
@@ -15,6 +15,8 @@ export interface ActivePage {
   tabId: number | undefined;
   load(): Promise<PageState>;
   focus(termId: string): Promise<void>;
+  /** Calls back when the tab's content script reports a change in what it shows; returns unwatch. */
+  watch(onChange: () => void): () => void;
 }
 
 export async function resolveActivePage(search = location.search): Promise<ActivePage> {
@@ -40,6 +42,18 @@ export async function resolveActivePage(search = location.search): Promise<Activ
       } catch {
         return { status: 'unavailable' };
       }
+    },
+    watch(onChange) {
+      // The content script's report to the background reaches every extension page, this one too.
+      const listener = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
+        const type = (message as ToBackground | undefined)?.type;
+        if (sender.id === browser.runtime.id && sender.tab?.id === tabId && type === 'page-terms-changed') {
+          onChange();
+        }
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
     },
     async focus(termId) {
       if (tabId === undefined) return;

@@ -19,6 +19,9 @@ const SHORT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <p id="p">Pakistan rejected the Abraham Accords demand, officials said on Tuesday in Islamabad.</p>
 </main></body></html>`;
 
+/** Browser state settles asynchronously; on a busy machine one second (vitest's default) is short. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 8000, interval: 50 });
+
 let session: Session;
 
 beforeAll(async () => {
@@ -80,12 +83,12 @@ describe('badge', () => {
     const demoTab = await tabIdOf(session, demo);
     const distinct = new Set(reported.terms.map((t) => t.id)).size;
     expect(distinct).toBeGreaterThan(3);
-    await expect.poll(() => badgeText(demoTab)).toBe(String(distinct));
+    await poll(() => badgeText(demoTab)).toBe(String(distinct));
 
     const short = await session.open('/bg/short.html');
     const shortTerms = await waitForReady<Terms>(session, short);
     const shortTab = await tabIdOf(session, short);
-    await expect.poll(() => badgeText(shortTab)).toBe(String(shortTerms.terms.length));
+    await poll(() => badgeText(shortTab)).toBe(String(shortTerms.terms.length));
     // Each tab keeps its own count.
     expect(await badgeText(demoTab)).toBe(String(distinct));
     await short.close();
@@ -96,19 +99,19 @@ describe('badge', () => {
     const page = await session.open('/bg/short.html');
     await waitForReady<Terms>(session, page);
     const tabId = await tabIdOf(session, page);
-    await expect.poll(() => badgeText(tabId)).not.toBe('');
+    await poll(() => badgeText(tabId)).not.toBe('');
 
     await page.goto(`${session.origin}/bg/off-topic.html`);
     const none = await waitForReady<Terms>(session, page);
     expect(none.terms).toEqual([]);
-    await expect.poll(() => badgeText(tabId)).toBe('');
+    await poll(() => badgeText(tabId)).toBe('');
 
     await page.goto(`${session.origin}/bg/short.html`);
     await waitForReady<Terms>(session, page);
-    await expect.poll(() => badgeText(tabId)).not.toBe('');
+    await poll(() => badgeText(tabId)).not.toBe('');
     // about:blank runs no content script: only the navigation clears the old count.
     await page.goto('about:blank');
-    await expect.poll(() => badgeText(tabId)).toBe('');
+    await poll(() => badgeText(tabId)).toBe('');
     await page.close();
   });
 
@@ -117,14 +120,14 @@ describe('badge', () => {
     const reported = await waitForReady<Terms>(session, page);
     const tabId = await tabIdOf(session, page);
     const count = String(reported.terms.length);
-    await expect.poll(() => badgeText(tabId)).toBe(count);
+    await poll(() => badgeText(tabId)).toBe(count);
     await page.evaluate(() => history.pushState({}, '', '/bg/short.html?step=2'));
     await page.evaluate(() => {
       location.hash = 'later';
     });
     // Chrome reports these as "loading" too; give the background time to react, then check.
     await page.waitForTimeout(500);
-    await expect.poll(() => badgeText(tabId)).toBe(count);
+    await poll(() => badgeText(tabId)).toBe(count);
     await page.close();
   });
 
@@ -133,12 +136,12 @@ describe('badge', () => {
     const reported = await waitForReady<Terms>(session, page);
     const tabId = await tabIdOf(session, page);
     const count = String(reported.terms.length);
-    await expect.poll(() => badgeText(tabId)).toBe(count);
+    await poll(() => badgeText(tabId)).toBe(count);
 
     expect(await command('toggle-site', tabId)).toBe(true);
-    await expect.poll(() => badgeText(tabId)).toBe('');
+    await poll(() => badgeText(tabId)).toBe('');
     expect(await command('toggle-site', tabId)).toBe(true);
-    await expect.poll(() => badgeText(tabId)).toBe(count);
+    await poll(() => badgeText(tabId)).toBe(count);
     await page.close();
   });
 });
@@ -149,7 +152,7 @@ describe('commands', () => {
     await waitForReady<Terms>(session, page);
     const tabId = await tabIdOf(session, page);
     expect(await command('next-term', tabId)).toBe(true);
-    await expect.poll(() => page.getByRole('dialog', { name: 'Pakistan' }).count()).toBe(1);
+    await poll(() => page.getByRole('dialog', { name: 'Pakistan' }).count()).toBe(1);
     await page.close();
   });
 
@@ -170,7 +173,7 @@ describe('Explain selection', () => {
     const out = await explain('Abraham Accords', tabId);
     expect(out).toMatchObject({ shown: 'card', lookup: { term: 'abraham-accords' } });
     const dialog = page.getByRole('dialog', { name: 'Abraham Accords' });
-    await expect.poll(() => dialog.count()).toBe(1);
+    await poll(() => dialog.count()).toBe(1);
     // Placed near the selection: its box starts within a few hundred pixels of the selected text.
     const selected = await page.evaluate(() =>
       getSelection()?.getRangeAt(0).getBoundingClientRect().toJSON(),
@@ -197,7 +200,7 @@ describe('Explain selection', () => {
     const out = await explain('qwxzkv', tabId);
     expect(out.shown).toBe('card');
     expect(out.lookup.term).toBeUndefined();
-    await expect.poll(() => page.getByRole('dialog', { name: /No match for “qwxzkv”/ }).count()).toBe(1);
+    await poll(() => page.getByRole('dialog', { name: /No match for “qwxzkv”/ }).count()).toBe(1);
     await page.close();
   });
 
@@ -210,7 +213,7 @@ describe('Explain selection', () => {
     const tab = await opened;
     await tab.waitForLoadState();
     expect(tab.url()).toBe(session.extensionUrl('popup.html#term=pakistan'));
-    await expect.poll(() => tab.locator('.term-view h2').textContent()).toBe('Pakistan');
+    await poll(() => tab.locator('.term-view h2').textContent()).toBe('Pakistan');
     await tab.close();
     await page.close();
   });
@@ -229,7 +232,7 @@ describe('messages', () => {
     const tab = await opened;
     await tab.waitForLoadState();
     expect(tab.url()).toBe(session.extensionUrl(`popup.html?tab=${popupTab}#passage=report-4`));
-    await expect.poll(() => tab.locator('[data-passage="report-4"].is-target').count()).toBe(1);
+    await poll(() => tab.locator('[data-passage="report-4"].is-target').count()).toBe(1);
     await tab.close();
     await popup.close();
     await page.close();
@@ -245,11 +248,11 @@ describe('messages', () => {
       document.querySelector('main')?.append(p);
     });
     const tabId = await tabIdOf(session, page);
-    await expect
-      .poll(async () => (await sendToTab<Terms>(session, page, { type: 'get-page-terms' })).terms.length)
-      .toBeGreaterThan(reported.terms.length);
+    await poll(
+      async () => (await sendToTab<Terms>(session, page, { type: 'get-page-terms' })).terms.length,
+    ).toBeGreaterThan(reported.terms.length);
     const after = await sendToTab<Terms>(session, page, { type: 'get-page-terms' });
-    await expect.poll(() => badgeText(tabId)).toBe(String(after.terms.length));
+    await poll(() => badgeText(tabId)).toBe(String(after.terms.length));
     await page.close();
   });
 

@@ -21,6 +21,12 @@ const SOURCE = readFileSync(
 ).split('\n');
 const line = (n: number) => (SOURCE[n - 1] ?? '').trim();
 
+const GROWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live</title></head>
+<body><main><h1>Talks</h1><p>Pakistan rejected the demand, officials in Islamabad said.</p></main></body></html>`;
+
+/** Browser state settles asynchronously; on a busy machine one second (vitest's default) is short. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 8000, interval: 50 });
+
 let session: Session;
 
 beforeAll(async () => {
@@ -57,7 +63,7 @@ describe('On this page', () => {
     const popup = await openPopup('', tabId);
 
     const rows = popup.locator('button.term-row');
-    await expect.poll(() => rows.count()).toBe(reported.terms.length);
+    await poll(() => rows.count()).toBe(reported.terms.length);
     for (const term of reported.terms) {
       const row = popup.locator(`button.term-row[data-term="${term.id}"]`);
       expect(squash(await row.locator('.term-label').textContent())).toBe(term.label);
@@ -66,8 +72,25 @@ describe('On this page', () => {
     // Grouped under topic headings.
     expect(await popup.locator('.on-page h3').count()).toBeGreaterThan(1);
     // The pause switch names the article's host.
-    await expect.poll(() => popup.getByRole('switch').count()).toBe(1);
+    await poll(() => popup.getByRole('switch').count()).toBe(1);
     expect(squash(await popup.locator('.switch').textContent())).toContain('127.0.0.1');
+    await popup.close();
+    await article.close();
+  });
+
+  it('follows the page as it changes while open', async () => {
+    session.setPage('/popup/grows.html', GROWS);
+    const article = await session.open('/popup/grows.html');
+    const before = await waitForReady<Terms>(session, article);
+    const tabId = await tabIdOf(session, article);
+    const popup = await openPopup('', tabId);
+    await poll(() => popup.locator('button.term-row').count()).toBe(before.terms.length);
+    await article.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Bahrain and the United Arab Emirates joined the Abraham Accords in 2020.';
+      document.querySelector('main')?.append(p);
+    });
+    await poll(() => popup.locator('button.term-row').count()).toBeGreaterThan(before.terms.length);
     await popup.close();
     await article.close();
   });
@@ -81,9 +104,7 @@ describe('On this page', () => {
     if (!first) throw new Error('no terms on the demo article');
     await popup.locator(`button.term-row[data-term="${first.id}"]`).click();
     // Contract 3: the card is a dialog named after the term, in an open shadow root (which getByRole pierces).
-    await expect
-      .poll(() => article.getByRole('dialog', { name: first.label }).count(), { timeout: 3000 })
-      .toBe(1);
+    await poll(() => article.getByRole('dialog', { name: first.label }).count()).toBe(1);
     await popup.close();
     await article.close();
   });
@@ -96,11 +117,9 @@ describe('On this page', () => {
     await popup.locator('button.term-row').first().waitFor();
 
     await popup.getByRole('switch').check();
-    await expect
-      .poll(async () => squash(await popup.locator('.empty').textContent()), { timeout: 4000 })
-      .toContain('paused');
+    await poll(async () => squash(await popup.locator('.empty').textContent())).toContain('paused');
     await popup.getByRole('button', { name: /Resume/ }).click();
-    await expect.poll(() => popup.locator('button.term-row').count(), { timeout: 4000 }).toBeGreaterThan(0);
+    await poll(() => popup.locator('button.term-row').count()).toBeGreaterThan(0);
     expect(await popup.getByRole('switch').isChecked()).toBe(false);
     await popup.close();
     await article.close();
@@ -111,9 +130,7 @@ describe('On this page', () => {
     const other = await session.open(session.extensionUrl('options.html'));
     const tabId = await tabIdOf(session, other);
     const popup = await openPopup('', tabId);
-    await expect
-      .poll(async () => squash(await popup.locator('.empty').textContent()))
-      .toContain('cannot read');
+    await poll(async () => squash(await popup.locator('.empty').textContent())).toContain('cannot read');
     expect(await popup.getByRole('switch').count()).toBe(0);
     await popup.close();
     await other.close();
@@ -137,7 +154,7 @@ describe('toolbar popup', () => {
           ? view.document.querySelectorAll('button.term-row').length
           : -2;
       });
-    await expect.poll(popupRows, { timeout: 5000 }).toBe(reported.terms.length);
+    await poll(popupRows).toBe(reported.terms.length);
     // It keeps to the toolbar popup's size: the list scrolls inside, the document does not.
     const size = await helper.evaluate(() => {
       const doc = chrome.extension.getViews({ type: 'popup' })[0]?.document.documentElement;
@@ -156,10 +173,8 @@ describe('toolbar popup', () => {
       const view = chrome.extension.getViews({ type: 'popup' })[0];
       view?.document.querySelector<HTMLButtonElement>(`button.term-row[data-term="${id}"]`)?.click();
     }, first.id);
-    await expect.poll(() => article.getByRole('dialog', { name: first.label }).count()).toBe(1);
-    await expect
-      .poll(() => helper.evaluate(() => chrome.extension.getViews({ type: 'popup' }).length))
-      .toBe(0);
+    await poll(() => article.getByRole('dialog', { name: first.label }).count()).toBe(1);
+    await poll(() => helper.evaluate(() => chrome.extension.getViews({ type: 'popup' }).length)).toBe(0);
     await article.close();
     await helper.close();
   });
@@ -172,7 +187,7 @@ describe('full tab', () => {
     await article.bringToFront();
     const popup = await session.open(session.extensionUrl('popup.html'));
     await popup.bringToFront();
-    await expect.poll(() => popup.locator('button.term-row').count()).toBe(reported.terms.length);
+    await poll(() => popup.locator('button.term-row').count()).toBe(reported.terms.length);
     await popup.close();
     await article.close();
   });
@@ -189,13 +204,13 @@ describe('full tab', () => {
     const briefing = await opened;
     await briefing.waitForLoadState();
     expect(briefing.url()).toContain(`popup.html?tab=${articleTab}#passage=`);
-    await expect.poll(() => briefing.locator('.passage.is-target').count()).toBe(1);
+    await poll(() => briefing.locator('.passage.is-target').count()).toBe(1);
 
     await briefing.getByRole('tab', { name: 'On this page' }).click();
     const row = briefing.locator('button.term-row').nth(1);
     const label = squash(await row.locator('.term-label').textContent());
     await row.click();
-    await expect.poll(() => article.getByRole('dialog', { name: label }).count()).toBe(1);
+    await poll(() => article.getByRole('dialog', { name: label }).count()).toBe(1);
     // The article's tab is brought forward so the reader sees the card.
     expect(await article.evaluate(() => document.visibilityState)).toBe('visible');
     await briefing.close();
@@ -243,7 +258,7 @@ describe('Briefing', () => {
     const accords = popup.locator('.key-points a.term-link', { hasText: 'Abraham Accords' }).first();
     await accords.focus();
     await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.locator('.term-view h2').textContent()).toBe('Abraham Accords');
+    await poll(() => popup.locator('.term-view h2').textContent()).toBe('Abraham Accords');
     expect(popup.url()).toMatch(/#term=abraham-accords$/);
     await popup.close();
   });
@@ -270,7 +285,7 @@ describe('deep links', () => {
     const passage = decodeURIComponent(href.replace('#passage=', ''));
     await citation.click();
     const target = `[data-passage="${passage}"]`;
-    await expect.poll(() => popup.locator(`${target}.is-target`).count()).toBe(1);
+    await poll(() => popup.locator(`${target}.is-target`).count()).toBe(1);
     expect(await inViewport(popup, target)).toBe(true);
     await popup.close();
   });
@@ -278,9 +293,9 @@ describe('deep links', () => {
   it('#passage= scrolls to the passage and highlights it', async () => {
     const popup = await openPopup('#passage=report-4');
     const target = '[data-passage="report-4"]';
-    await expect.poll(() => popup.locator(`${target}.is-target`).count()).toBe(1);
+    await poll(() => popup.locator(`${target}.is-target`).count()).toBe(1);
     expect(squash(await popup.locator(target).textContent())).toBe(line(15));
-    await expect.poll(() => inViewport(popup, target)).toBe(true);
+    await poll(() => inViewport(popup, target)).toBe(true);
     expect(await popup.locator('.is-target').count()).toBe(1);
     await popup.close();
   });
@@ -298,22 +313,22 @@ describe('Search', () => {
     const input = popup.getByRole('combobox');
     await input.fill('abraham acords');
     const first = popup.getByRole('option').first();
-    await expect.poll(() => first.locator('.result-title').textContent()).toBe('Abraham Accords');
+    await poll(() => first.locator('.result-title').textContent()).toBe('Abraham Accords');
     expect(await first.locator('mark').count()).toBeGreaterThan(0);
     await popup.keyboard.press('ArrowDown');
     expect(await input.getAttribute('aria-activedescendant')).toBe('result-0');
     expect(await first.getAttribute('aria-selected')).toBe('true');
     await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.locator('.term-view h2').textContent()).toBe('Abraham Accords');
+    await poll(() => popup.locator('.term-view h2').textContent()).toBe('Abraham Accords');
     await popup.close();
   });
 
   it('forgives British spelling', async () => {
     const popup = await openPopup('#search');
     await popup.getByRole('combobox').fill('normalisation');
-    await expect
-      .poll(() => popup.getByRole('option').first().locator('.result-title').textContent())
-      .toMatch(/^Normalization/);
+    await poll(() => popup.getByRole('option').first().locator('.result-title').textContent()).toMatch(
+      /^Normalization/,
+    );
     await popup.close();
   });
 
@@ -321,7 +336,7 @@ describe('Search', () => {
     const popup = await openPopup('#search');
     await popup.getByRole('combobox').fill('religious opposition');
     const options = popup.getByRole('option');
-    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    await poll(() => options.count()).toBeGreaterThan(0);
     const titles = (await options.locator('.result-title').allTextContents()).map(squash);
     const at = titles.indexOf(line(23));
     expect(at).toBeGreaterThanOrEqual(0);
@@ -329,7 +344,7 @@ describe('Search', () => {
     for (let i = 0; i <= at; i++) await popup.keyboard.press('ArrowDown');
     expect(await options.nth(at).getAttribute('aria-selected')).toBe('true');
     await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.locator('[data-passage="conversation-q2"].is-target').count()).toBe(1);
+    await poll(() => popup.locator('[data-passage="conversation-q2"].is-target').count()).toBe(1);
     await popup.close();
   });
 
@@ -337,14 +352,12 @@ describe('Search', () => {
     const popup = await openPopup('#search');
     await popup.getByRole('combobox').fill('leverage or coercion');
     const options = popup.getByRole('option');
-    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    await poll(() => options.count()).toBeGreaterThan(0);
     const titles = (await options.locator('.result-title').allTextContents()).map(squash);
     const at = titles.indexOf('Is this leverage or coercion?');
     expect(at).toBeGreaterThanOrEqual(0);
     await options.nth(at).click();
-    await expect
-      .poll(() => popup.locator('details[data-qa="qa-leverage-or-coercion"][open]').count())
-      .toBe(1);
+    await poll(() => popup.locator('details[data-qa="qa-leverage-or-coercion"][open]').count()).toBe(1);
     expect(popup.url()).toMatch(/#term=[a-z-]+&qa=qa-leverage-or-coercion$/);
     await popup.close();
   });
@@ -353,9 +366,9 @@ describe('Search', () => {
     const popup = await openPopup('#search');
     await popup.getByRole('combobox').fill('pakistanian');
     await popup.getByRole('combobox').fill('zzqxv pakistanis sovereignity');
-    await expect.poll(() => popup.locator('#search-status').textContent()).toContain('No match');
+    await poll(() => popup.locator('#search-status').textContent()).toContain('No match');
     await popup.getByRole('combobox').fill('xqzvwk');
-    await expect.poll(() => popup.locator('#search-status').textContent()).toContain('No match for “xqzvwk”');
+    await poll(() => popup.locator('#search-status').textContent()).toContain('No match for “xqzvwk”');
     await popup.close();
   });
 });
@@ -365,14 +378,12 @@ describe('keyboard and accessibility', () => {
     const popup = await openPopup('#briefing');
     await popup.getByRole('tab', { name: 'Briefing' }).focus();
     await popup.keyboard.press('ArrowRight');
-    await expect
-      .poll(() => popup.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected'))
-      .toBe('true');
+    await poll(() => popup.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected')).toBe('true');
     await popup.keyboard.press('ArrowLeft');
     await popup.keyboard.press('ArrowLeft');
-    await expect
-      .poll(() => popup.getByRole('tab', { name: 'On this page' }).getAttribute('aria-selected'))
-      .toBe('true');
+    await poll(() => popup.getByRole('tab', { name: 'On this page' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     await popup.close();
   });
 

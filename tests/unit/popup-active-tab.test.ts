@@ -7,7 +7,16 @@ const tabs = {
   sendMessage: vi.fn(),
   update: vi.fn(async () => undefined),
 };
-vi.mock('wxt/browser', () => ({ browser: { tabs } }));
+const listeners: Array<(message: unknown, sender: unknown) => unknown> = [];
+const runtime = {
+  id: 'self',
+  onMessage: {
+    addListener: (l: (message: unknown, sender: unknown) => unknown) => listeners.push(l),
+    removeListener: (l: (message: unknown, sender: unknown) => unknown) =>
+      listeners.splice(listeners.indexOf(l), 1),
+  },
+};
+vi.mock('wxt/browser', () => ({ browser: { tabs, runtime } }));
 
 const { resolveActivePage, tabFromQuery } = await import('../../entrypoints/popup/active-tab');
 
@@ -77,5 +86,25 @@ describe('resolveActivePage', () => {
     await page.focus('pakistan');
     expect(tabs.sendMessage).toHaveBeenCalledWith(5, { type: 'focus-term', id: 'pakistan' });
     expect(tabs.update).toHaveBeenCalledWith(5, { active: true });
+  });
+});
+
+describe('watch', () => {
+  it('reacts to the bound tab’s reports only, from this extension only', async () => {
+    tabs.getCurrent.mockResolvedValue(undefined);
+    const page = await resolveActivePage('?tab=5');
+    const onChange = vi.fn();
+    const unwatch = page.watch(onChange);
+    const report = { type: 'page-terms-changed', count: 3, paused: false };
+    for (const l of listeners) {
+      l(report, { id: 'self', tab: { id: 6 } });
+      l(report, { id: 'other', tab: { id: 5 } });
+      l({ type: 'open-briefing', hash: '' }, { id: 'self', tab: { id: 5 } });
+    }
+    expect(onChange).not.toHaveBeenCalled();
+    for (const l of listeners) l(report, { id: 'self', tab: { id: 5 } });
+    expect(onChange).toHaveBeenCalledTimes(1);
+    unwatch();
+    expect(listeners).toHaveLength(0);
   });
 });
