@@ -22,7 +22,8 @@ export interface ActivePage {
 export async function resolveActivePage(search = location.search): Promise<ActivePage> {
   const current = await browser.tabs.getCurrent().catch(() => undefined);
   const inPopup = current === undefined;
-  const tabId = tabFromQuery(search) ?? (await findTab(current?.id));
+  // Without a tab the popup still offers the briefing and search, so a failed query is not fatal.
+  const tabId = tabFromQuery(search) ?? (await findTab(current?.id).catch(() => undefined));
 
   const send = (message: ToContent) => {
     if (tabId === undefined) return Promise.reject(new Error('no tab'));

@@ -73,6 +73,14 @@ describe('resolveActivePage', () => {
     expect(tabs.sendMessage).toHaveBeenLastCalledWith(5, { type: 'get-page-terms' });
   });
 
+  it('a failing tab query leaves the popup usable, with no page', async () => {
+    tabs.getCurrent.mockResolvedValue(undefined);
+    tabs.query.mockRejectedValue(new Error('boom'));
+    const page = await resolveActivePage('');
+    expect(page.tabId).toBeUndefined();
+    expect(await page.load()).toEqual({ status: 'no-page' });
+  });
+
   it('with no other tab there is no page', async () => {
     tabs.getCurrent.mockResolvedValue({ id: 3 });
     tabs.query.mockResolvedValue([{ id: 3 }]);
