@@ -32,6 +32,9 @@ interface Evidence {
   weight: number;
 }
 
+/** Shared by the (many) terms whose signals are all briefing signals. */
+const NO_EVIDENCE: ReadonlyMap<string, Evidence> = new Map();
+
 /** Crude singular of a signal phrase's words, so "arab states" and "arab state" are one concept. */
 function conceptOfPhrase(phrase: string): string {
   return tokenize(phrase)
@@ -46,7 +49,7 @@ export class ContextModel {
   /** Contextual term id → its briefing, its own concept, and the signals its pack entry adds. */
   private readonly contextual = new Map<
     string,
-    { briefing: string; own: string; extra: Map<string, Evidence> }
+    { briefing: string; own: string; extra: ReadonlyMap<string, Evidence> }
   >();
   private readonly unambiguous = new Set<string>();
 
@@ -97,12 +100,18 @@ export class ContextModel {
         continue;
       }
       const briefing = evidenceOf(term.briefing);
-      const extra = new Map<string, Evidence>();
+      let extra: Map<string, Evidence> | undefined;
       for (const raw of term.signals) {
         const { norm, evidence } = classify(raw);
-        if (norm && !briefing.has(norm)) extra.set(norm, evidence);
+        if (!norm || briefing.has(norm)) continue;
+        extra ??= new Map();
+        extra.set(norm, evidence);
       }
-      this.contextual.set(term.id, { briefing: term.briefing, own: termSignalId(term.id), extra });
+      this.contextual.set(term.id, {
+        briefing: term.briefing,
+        own: termSignalId(term.id),
+        extra: extra ?? NO_EVIDENCE,
+      });
     }
     this.signalPhrases = [...new Set([...known.values()].map((k) => k.norm).filter((n) => n))];
   }

@@ -58,23 +58,35 @@ export class PhraseIndex {
   private hashes = new Int32Array(256);
   private flags = new Uint8Array(256);
 
-  constructor(entries: PhraseEntry[]) {
-    const phrases = entries.map((e) => tokenize(e.phrase));
-    const phraseIds = phrases.map((p) => p.tokens.map((t) => this.tokens.add(t)));
-    this.tokens.seal();
+  /** Per first-token id, the entries (with their token ids) whose sub-trie is not built yet. */
+  private readonly unbuilt: Array<Array<[PhraseEntry, number[], boolean[]]> | undefined> = [];
 
+  constructor(entries: PhraseEntry[]) {
     const fuzzyTargets = new Map<number, string>();
-    entries.forEach((entry, i) => {
-      const { tokens, hardGap } = phrases[i] as { tokens: string[]; hardGap: boolean[] };
-      const ids = phraseIds[i] as number[];
-      if (tokens.length === 0) return;
+    for (const entry of entries) {
+      const { tokens, hardGap } = tokenize(entry.phrase);
+      if (tokens.length === 0) continue;
+      const ids = tokens.map((t) => this.tokens.add(t));
       const first = ids[0] as number;
-      let node = this.roots[first];
-      if (!node) {
-        node = { term: -1 };
-        this.roots[first] = node;
-      }
-      for (let k = 1; k < tokens.length; k++) {
+      (this.unbuilt[first] ??= []).push([entry, ids, hardGap]);
+      if (entry.term >= 0) tokens.forEach((t, k) => fuzzyTargets.set(ids[k] as number, t));
+    }
+    this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
+  }
+
+  /**
+   * The sub-trie of phrases starting with a token, built the first time a page contains that token: a
+   * page meets a handful of a big glossary's first words, so building them all up front is wasted work.
+   */
+  private root(first: number): TrieNode | undefined {
+    const built = this.roots[first];
+    if (built) return built;
+    const pending = this.unbuilt[first];
+    if (!pending) return undefined;
+    const root: TrieNode = { term: -1 };
+    for (const [entry, ids, hardGap] of pending) {
+      let node = root;
+      for (let k = 1; k < ids.length; k++) {
         const key = (ids[k] as number) * 2 + (hardGap[k] ? 1 : 0);
         node.children ??= new Map();
         let child = node.children.get(key);
@@ -88,9 +100,10 @@ export class PhraseIndex {
       if (entry.term >= 0 && node.term < 0) node.term = entry.term;
       if (entry.signal >= 0) (node.signals ??= []).push(entry.signal);
       if (entry.exclusion !== undefined && entry.exclusion >= 0) (node.excludes ??= []).push(entry.exclusion);
-      if (entry.term >= 0) tokens.forEach((t, k) => fuzzyTargets.set(ids[k] as number, t));
-    });
-    this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
+    }
+    this.roots[first] = root;
+    this.unbuilt[first] = undefined;
+    return root;
   }
 
   /** Words kept for the trie walk so far: alias tokens and near-miss candidates (for tests and profiling). */
@@ -224,7 +237,7 @@ export class PhraseIndex {
     for (let k = 0; k < kept; k++) {
       const first = ids[k] as number;
       if (first < 0) continue;
-      let node = this.roots[first];
+      let node = this.roots[first] ?? this.root(first);
       if (!node || !this.verified(text, k)) continue;
       let fuzzyCount = (flags[k] as number) & FLAG_FUZZY ? 1 : 0;
       let bestJ = -1;

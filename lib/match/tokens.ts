@@ -19,6 +19,7 @@ export interface TokenizedPhrase {
  */
 export function tokenize(norm: string): TokenizedPhrase {
   const { Unknown, Ignore, Space, Apostrophe, Multi } = CharClass;
+  const fold = FOLD;
   const tokens: string[] = [];
   const hardGap: boolean[] = [];
   let start = -1;
@@ -27,7 +28,7 @@ export function tokenize(norm: string): TokenizedPhrase {
     let v: number = Space;
     if (i < norm.length) {
       const code = norm.charCodeAt(i);
-      v = FOLD[code] as number;
+      v = fold[code] as number;
       if (v === Unknown) v = foldCode(code);
     }
     if (v >= Multi || v === Ignore) {
@@ -76,45 +77,51 @@ export function rawEqualsToken(raw: string, start: number, end: number, token: s
 
 /**
  * Open-addressing hash table from (token hash, token length) to a token id. A miss costs one or two
- * typed-array reads, which is what most page words cost the scanner.
+ * typed-array reads, which is what most page words cost the scanner. Kept at load factor ≤ 1/4 so that
+ * probe chains for misses stay short; no Map, so a big glossary builds without much garbage.
  */
 export class TokenTable {
   readonly strings: string[] = [];
-  private readonly byString = new Map<string, number>();
-  private hashes = new Int32Array(0);
-  private lengths = new Uint8Array(0);
+  private readonly idHashes: number[] = [];
+  private hashes = new Int32Array(64);
+  private lengths = new Uint8Array(64);
   /** Token id + 1; 0 marks an empty slot. */
-  private slots = new Int32Array(0);
-  private mask = 0;
+  private slots = new Int32Array(64);
+  private mask = 63;
 
-  /** Id of `token`, adding it if new. Call `seal()` after the last add. */
+  /** Id of `token` (a string of folded word characters), adding it if new. */
   add(token: string): number {
-    const known = this.byString.get(token);
-    if (known !== undefined) return known;
+    const h = hashToken(token);
+    const l = token.length > 255 ? 255 : token.length;
+    let idx = h & this.mask;
+    for (;;) {
+      const s = this.slots[idx] as number;
+      if (s === 0) break;
+      if (this.hashes[idx] === h && this.lengths[idx] === l && this.strings[s - 1] === token) return s - 1;
+      idx = (idx + 1) & this.mask;
+    }
     const id = this.strings.length;
     this.strings.push(token);
-    this.byString.set(token, id);
+    this.idHashes.push(h);
+    this.hashes[idx] = h;
+    this.lengths[idx] = l;
+    this.slots[idx] = id + 1;
+    if (this.strings.length * 4 > this.slots.length) this.grow();
     return id;
   }
 
-  idOf(token: string): number {
-    return this.byString.get(token) ?? -1;
-  }
-
-  seal(): void {
-    let size = 16;
-    // Load factor ≤ 1/4 keeps probe chains for misses short.
-    while (size < this.strings.length * 4) size *= 2;
+  private grow(): void {
+    const size = this.slots.length * 2;
     this.mask = size - 1;
     this.hashes = new Int32Array(size);
     this.lengths = new Uint8Array(size);
     this.slots = new Int32Array(size);
     this.strings.forEach((token, id) => {
-      const h = hashToken(token);
+      const h = this.idHashes[id] as number;
       let idx = h & this.mask;
       while (this.slots[idx] !== 0) idx = (idx + 1) & this.mask;
       this.hashes[idx] = h;
-      this.lengths[idx] = Math.min(token.length, 255);
+      this.lengths[idx] = token.length > 255 ? 255 : token.length;
       this.slots[idx] = id + 1;
     });
   }
@@ -122,13 +129,14 @@ export class TokenTable {
   /** Token id for a hash and length, or -1. The caller verifies real matches with `rawEqualsToken`. */
   lookup(h: number, len: number): number {
     const slots = this.slots;
+    const hashes = this.hashes;
     const mask = this.mask;
     const l = len > 255 ? 255 : len;
     let idx = h & mask;
     for (;;) {
       const s = slots[idx] as number;
       if (s === 0) return -1;
-      if (this.hashes[idx] === h && this.lengths[idx] === l) return s - 1;
+      if (hashes[idx] === h && this.lengths[idx] === l) return s - 1;
       idx = (idx + 1) & mask;
     }
   }
