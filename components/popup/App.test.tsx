@@ -84,6 +84,18 @@ describe('On this page', () => {
     expect(s.page.focus).toHaveBeenCalledWith('pakistan');
   });
 
+  it('tells keyboard readers their shortcuts for moving between terms', async () => {
+    const s = {
+      ...services({ status: 'ready', response: TERMS }),
+      shortcuts: async () => ({ next: 'Alt+Shift+J' }),
+    };
+    await mount(s);
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(text('.tip')).toBe('On the page, Alt+Shift+J goes to the next term.');
+  });
+
   it('explains a page it cannot read, and one with nothing found, without a pause switch for the former', async () => {
     await mount(services({ status: 'unavailable' }));
     expect(text('.empty')).toContain('cannot read this kind of page');

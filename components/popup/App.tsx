@@ -27,6 +27,8 @@ export interface PopupServices {
     watch(onChange: () => void): () => void;
   };
   openOptions(): void;
+  /** The reader's keyboard shortcuts for stepping through terms, as bound in the browser. */
+  shortcuts?(): Promise<{ next?: string; previous?: string }>;
   /** Present in the toolbar popup: reopen the current view as a full tab, still about the same page. */
   openInTab?: () => void;
 }
@@ -46,10 +48,18 @@ export function App({ services }: { services: PopupServices }) {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [paused, setPaused] = useState(false);
   const [siteError, setSiteError] = useState('');
+  const [keys, setKeys] = useState<{ next?: string; previous?: string }>({});
   const mark = useMemo(() => createTermMarker(glossary.aliases), [glossary]);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   // Arrowing through the tabs keeps focus on the tabs (ARIA tabs pattern); a click or a link moves on.
   const arrowed = useRef(false);
+
+  useEffect(() => {
+    services
+      .shortcuts?.()
+      .then(setKeys)
+      .catch(() => undefined);
+  }, [services]);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
@@ -194,6 +204,7 @@ export function App({ services }: { services: PopupServices }) {
               topics={glossary.topics}
               onFocus={(id) => void services.page.focus(id)}
               onResume={() => void togglePause(false)}
+              shortcuts={keys}
             />
           ) : null}
           {route.view === 'briefing' && glossary.briefings.length > 1 ? (

@@ -14,10 +14,12 @@ interface Props {
   topics: readonly Topic[];
   onFocus: (id: string) => void;
   onResume: (host: string) => void;
+  /** Bound keyboard shortcuts for the next/previous-term commands, if any. */
+  shortcuts?: { next?: string; previous?: string };
 }
 
 /** What the reader's tab mentions, grouped by topic; each term takes the reader to it on the page. */
-export function OnThisPage({ state, topics, onFocus, onResume }: Props) {
+export function OnThisPage({ state, topics, onFocus, onResume, shortcuts }: Props) {
   if (state.status === 'loading') return <p class="empty">Looking at this page…</p>;
   if (state.status === 'no-page') {
     return (
@@ -91,6 +93,18 @@ export function OnThisPage({ state, topics, onFocus, onResume }: Props) {
           </ul>
         </section>
       ))}
+      {shortcuts?.next ? (
+        <p class="tip">
+          On the page, <kbd>{shortcuts.next}</kbd> goes to the next term
+          {shortcuts.previous ? (
+            <>
+              {' '}
+              and <kbd>{shortcuts.previous}</kbd> to the previous one
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -21,6 +21,12 @@ async function start(root: HTMLElement) {
       if (page.inPopup) window.close();
     },
   };
+  services.shortcuts = async () => {
+    const commands = await browser.commands.getAll();
+    // An unbound command has an empty shortcut: then there is nothing to suggest.
+    const key = (name: string) => commands.find((c) => c.name === name)?.shortcut || undefined;
+    return { next: key('next-term'), previous: key('previous-term') };
+  };
   if (page.inPopup) {
     services.openInTab = () => {
       const query = page.tabId === undefined ? '' : `?tab=${page.tabId}`;

@@ -71,6 +71,8 @@ describe('On this page', () => {
     }
     // Grouped under topic headings.
     expect(await popup.locator('.on-page h3').count()).toBeGreaterThan(1);
+    // Keyboard readers learn the (rebindable) shortcut for stepping through terms on the page.
+    await poll(async () => squash(await popup.locator('.tip').textContent())).toContain('Alt+Shift+J');
     // The pause switch names the article's host.
     await poll(() => popup.getByRole('switch').count()).toBe(1);
     expect(squash(await popup.locator('.switch').textContent())).toContain('127.0.0.1');
