@@ -71,7 +71,7 @@ describe('context decisions', () => {
     expect(scan.signals).toContain('pakistan');
     expect(withPakistan.allows('pakistan', tally, tally)).toBe(false);
     // The same signals do vouch for another term of the briefing.
-    addToTally(tally, withPakistan.scan('Riyadh').signals);
+    addToTally(tally, withPakistan.scan('Officials in Riyadh said so.').signals);
     expect(withPakistan.allows('pakistan', tally, tally)).toBe(false);
     expect(withPakistan.allows('uae', tally, tally)).toBe(true);
   });
@@ -86,6 +86,19 @@ describe('context decisions', () => {
     ]);
   });
 
+  it('takes no signals from menu items, tags and other bare labels', () => {
+    expect(engine.scan('Middle East').signals).toEqual([]);
+    expect(engine.scan('Israel-Gaza war').signals).toEqual([]);
+    // A cricket report on a news site whose menu lists Middle East topics stays unlit.
+    expect(
+      shown(['Middle East', 'Israel-Gaza war', 'Saudi Arabia', 'Pakistan beat the UAE by six wickets.']),
+    ).toEqual([]);
+    expect(engine.scan('Fighting in Gaza and the Middle East.').signals.sort()).toEqual([
+      'gaza',
+      'middle east',
+    ]);
+  });
+
   it('uses the article region first, the page as a whole above a higher bar', () => {
     const offTopic: SignalTally = new Map();
     const onTopic: SignalTally = new Map();
@@ -93,7 +106,7 @@ describe('context decisions', () => {
     expect(engine.allows('leverage', offTopic, onTopic)).toBe(true);
     expect(engine.allows('leverage', onTopic, offTopic)).toBe(true);
     const weak: SignalTally = new Map();
-    addToTally(weak, engine.scan('Riyadh and Gaza.').signals);
+    addToTally(weak, engine.scan('Aid from Riyadh reached Gaza.').signals);
     // Two plain signals: enough in the mention's region, not enough spread over the rest of the page.
     expect(engine.allows('leverage', offTopic, weak)).toBe(true);
     expect(engine.allows('leverage', weak, offTopic)).toBe(false);

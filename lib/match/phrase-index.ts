@@ -40,6 +40,13 @@ export interface PhraseScan {
   signals: number[];
 }
 
+/**
+ * Text shorter than this gives no context signals: menu items, tags, country pickers and link lists
+ * ("Middle East", "Israel-Gaza war") sit on every page of a site, sports pages included, and say
+ * nothing about what the page itself is about. Prose and headlines are longer.
+ */
+export const MIN_SIGNAL_WORDS = 4;
+
 const FLAG_HARD_GAP = 1;
 const FLAG_FUZZY = 2;
 /** Marks a kept word whose near-miss resolution is pending. */
@@ -105,6 +112,9 @@ export class PhraseIndex {
     this.unbuilt[first] = undefined;
     return root;
   }
+
+  /** Words in the text of the last scan. */
+  private words = 0;
 
   /** Words kept for the trie walk so far: alias tokens and near-miss candidates (for tests and profiling). */
   keptWords = 0;
@@ -198,6 +208,7 @@ export class PhraseIndex {
       ord++;
       hard = false;
     }
+    this.words = ord;
     return kept;
   }
 
@@ -273,7 +284,10 @@ export class PhraseIndex {
         freeFrom = end;
       }
     }
-    return { matches: excluded.length ? matches.filter((m) => !inside(m, excluded)) : matches, signals };
+    return {
+      matches: excluded.length ? matches.filter((m) => !inside(m, excluded)) : matches,
+      signals: this.words < MIN_SIGNAL_WORDS ? [] : signals,
+    };
   }
 }
 
