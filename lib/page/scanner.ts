@@ -18,7 +18,8 @@ export const OVERLAP = 256;
 const VIEWPORT_BLOCKS = 400;
 /** Blocks sampled to locate the viewport. */
 const VIEWPORT_SAMPLES = 64;
-const VIEWPORT_WAIT_MS = 150;
+/** The observer answers with the next frame; only an overloaded machine makes it wait this long. */
+const VIEWPORT_WAIT_MS = 1000;
 
 interface Found extends Candidate {
   block: ScannedBlock;
@@ -50,10 +51,16 @@ const NONE: Found[] = [];
 const NO_SIGNALS: string[] = [];
 
 interface WalkJob {
+  kind: 'walk';
   root: Node;
   walker: BlockWalker;
   blocks: ScannedBlock[];
   initial: boolean;
+}
+
+interface SweepJob {
+  kind: 'sweep';
+  dirty: DirtyRoots;
 }
 
 export interface ScanRules {
@@ -117,7 +124,7 @@ function foldSpace(text: string): string {
 export class PageScanner implements PageIndex {
   private blocks: ScannedBlock[] = [];
   private readonly nodeBlock = new WeakMap<Text, ScannedBlock>();
-  private jobs: WalkJob[] = [];
+  private jobs: (WalkJob | SweepJob)[] = [];
   private queue: ScannedBlock[] = [];
   private queueHead = 0;
   /** Queue entries (from the head) still worth yielding to the page for rather than idling. */
@@ -231,6 +238,18 @@ export class PageScanner implements PageIndex {
   /** Rescans the subtrees a batch of mutations touched. */
   rescan(dirty: DirtyRoots): void {
     if (!this.running) return;
+    // Dropping stale blocks waits for its turn behind any walk still under way (the first scan's blocks
+    // join `blocks` only when its walk ends), so it runs as a job of its own.
+    this.jobs.push({ kind: 'sweep', dirty });
+    for (const root of dirty.roots) {
+      if (!root.isConnected || isInsideSkipped(root)) continue;
+      this.jobs.push(this.walkJob(root, false));
+    }
+    this.slicer.wake();
+  }
+
+  /** Drops the blocks a batch of mutations made stale: text removed, or under a root about to be rewalked. */
+  private sweep(dirty: DirtyRoots) {
     if (dirty.removed) {
       for (const b of this.blocks) {
         if (b.dead) continue;
@@ -246,12 +265,7 @@ export class PageScanner implements PageIndex {
       }
     }
     this.visibleCache = new WeakMap();
-    for (const root of dirty.roots) {
-      if (!root.isConnected || isInsideSkipped(root)) continue;
-      this.jobs.push(this.walkJob(root, false));
-    }
     this.dirty = true;
-    this.slicer.wake();
   }
 
   /** Applies new rules (topics, hidden terms, first occurrence only) to what was already found. */
@@ -285,6 +299,7 @@ export class PageScanner implements PageIndex {
 
   private walkJob(root: Node, initial: boolean): WalkJob {
     const job: WalkJob = {
+      kind: 'walk',
       root,
       initial,
       blocks: [],
@@ -326,7 +341,12 @@ export class PageScanner implements PageIndex {
   private work(expired: () => boolean): boolean {
     if (this.options.signal.aborted || this.holding) return false;
     while (this.jobs.length > 0) {
-      const job = this.jobs[0] as WalkJob;
+      const job = this.jobs[0] as WalkJob | SweepJob;
+      if (job.kind === 'sweep') {
+        this.jobs.shift();
+        this.sweep(job.dirty);
+        continue;
+      }
       if (!job.walker.step(expired)) return true;
       this.jobs.shift();
       this.finishWalk(job);
@@ -405,6 +425,8 @@ export class PageScanner implements PageIndex {
   private findViewport(blocks: ScannedBlock[]) {
     const win = this.options.doc.defaultView;
     if (!win || typeof win.IntersectionObserver !== 'function' || blocks.length <= VIEWPORT_BLOCKS) return;
+    // A hidden tab has no viewport to favour, and renders nothing, so the observer would never answer.
+    if (this.options.doc.visibilityState === 'hidden') return;
     const generation = this.generation;
     const step = Math.max(1, Math.floor(blocks.length / VIEWPORT_SAMPLES));
     const sampleOf = new Map<Element, number>();
@@ -412,8 +434,7 @@ export class PageScanner implements PageIndex {
       const el = (blocks[i] as ScannedBlock).nodes[0]?.parentElement;
       if (el && !sampleOf.has(el)) sampleOf.set(el, i);
     }
-    // Scanning waits for the answer, which comes with the next rendering update; not longer than
-    // VIEWPORT_WAIT_MS (hidden tabs render nothing).
+    // Scanning waits for the answer, which comes with the next rendering update.
     this.holding = true;
     const release = () => {
       if (generation !== this.generation || !this.holding) return;

@@ -329,12 +329,12 @@ describe('page layer', () => {
       console.log(`${path}: ${JSON.stringify(stats)}`);
       expect(stats.ready).toBe(true);
       expect(stats.mentions).toBe(mentions);
-      // Slices are timed by the wall clock: on a machine running more than it has cores, a slice can be
-      // descheduled mid-way, so the 50 ms bound only holds when the machine is not oversubscribed. A scan
-      // done in one go would take seconds here either way.
-      const oversubscribed = (loadavg()[0] ?? 0) > cpus().length;
-      expect(stats.longestSliceMs).toBeLessThan(oversubscribed ? 250 : 50);
-      expect(stats.slices).toBeGreaterThan(stats.cpuMs / 30);
+      // Slices are timed by the wall clock: on a machine running more than it has cores, a slice is
+      // descheduled part of the time and stretches by about load ÷ cores. The 50 ms bound is scaled by
+      // that factor (1 on an idle machine); a scan done in one go would take seconds either way.
+      const stretch = Math.max(1, (loadavg()[0] ?? 0) / cpus().length);
+      expect(stats.longestSliceMs).toBeLessThan(50 * stretch);
+      expect(stats.slices).toBeGreaterThan(stats.cpuMs / (30 * stretch));
       await p.close();
     }
   });
