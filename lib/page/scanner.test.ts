@@ -132,6 +132,30 @@ describe('scanner', () => {
     expect(shown(s)).toEqual(['pakistan:Pakistan', 'abraham-accords:Abraham Accords']);
   });
 
+  it('handles mutations that arrive while the first walk is still under way', async () => {
+    document.body.innerHTML = '<p id="a">Pakistan</p><p id="b">The Abraham Accords</p>';
+    const s = new PageScanner({
+      doc: document,
+      engine: createTestEngine(),
+      painter: new Painter(document),
+      signal: controller.signal,
+      rules: ALL_ON,
+    });
+    s.start(); // the walk has not run yet: it waits for a frame
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+    document.getElementById('a')?.remove();
+    (document.getElementById('b')?.firstChild as Text).data = 'Pakistan, twice: Pakistan';
+    await new Promise((r) => setTimeout(r, 0));
+    records.push(...mo.takeRecords());
+    mo.disconnect();
+    s.rescan(dirtyRoots(records));
+    s.drain();
+    expect(shown(s)).toEqual(['pakistan:Pakistan', 'pakistan:Pakistan']);
+    expect(s.list().every((m) => m.range.startContainer.isConnected)).toBe(true);
+  });
+
   it('stop() clears everything it showed', () => {
     document.body.innerHTML = '<p>Pakistan</p>';
     const s = scanner();
