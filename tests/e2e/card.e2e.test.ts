@@ -20,7 +20,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p id="second">The Trump administration made expansion of the accords a precondition for the Iran nuclear talks,
 and Pakistan warned that normalization with Israel could destabilise its government.</p>
 <p id="short">Palestinian statehood</p>
-<p><button id="before" type="button">A page button</button></p>
+<p><button id="before" type="button">A page button</button> <input id="field" aria-label="A page field"></p>
 <p id="sel">Select from here across the Abraham Accords to there.</p>
 <div class="tall"></div>
 <p id="last">Far below, Muslim-majority countries weigh the cost.</p>
@@ -227,6 +227,22 @@ describe('hover card', () => {
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     });
     await hover(page, box);
+    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await page.close();
+  });
+
+  it('opens no card while the reader types in a field', async () => {
+    const page = await openArticle();
+    await page.click('#field');
+    await page.keyboard.type('Abraham');
+    const box = await textBox(page, '#first', 'Abraham Accords');
+    await hover(page, box);
+    await page.waitForTimeout(900);
+    expect(await cardName(page)).toBeNull();
+    expect(await page.inputValue('#field')).toBe('Abraham');
+    // Done typing (focus elsewhere): hovering works again.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.mouse.move(box.x + 3, box.y, { steps: 2 });
     await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     await page.close();
   });
