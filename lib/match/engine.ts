@@ -7,6 +7,12 @@ import { ContextModel, termSignalId } from './context';
 import { type PhraseEntry, PhraseIndex } from './phrase-index';
 import type { BlockScan, Engine, Mention, SignalTally } from './types';
 
+/** Shared result for blocks with nothing in them (most of a page): frozen, since every caller gets it. */
+const EMPTY = Object.freeze({
+  mentions: Object.freeze([]),
+  signals: Object.freeze([]),
+}) as unknown as BlockScan;
+
 /** The parts of the compiled glossary the engine reads. */
 export type EngineGlossary = Pick<CompiledGlossary, 'terms' | 'aliases' | 'briefings' | 'exclusions'>;
 
@@ -47,6 +53,7 @@ export function createEngine(glossary: EngineGlossary): MatchEngine {
   return {
     scan(text: string): BlockScan {
       const { matches, signals } = index.scan(text);
+      if (matches.length === 0 && signals.length === 0) return EMPTY;
       const mentions: Mention[] = matches.map((m) => ({
         start: m.start,
         end: m.end,

@@ -97,7 +97,24 @@ function prefixKey(c0: number, c1: number): number {
 interface Bucket {
   tokens: string[];
   ids: number[];
+  /** Per token, the set of letters a–z it contains, as bits. */
+  letters: number[];
   fuse?: Fuse<string>;
+}
+
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) set |= 1 << c;
+  }
+  return set;
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 }
 
 const CACHE_LIMIT = 50_000;
@@ -121,11 +138,12 @@ export class FuzzyResolver {
       if (key % 27 === 26 || key >= 26 * 27) continue;
       let bucket = this.buckets.get(key);
       if (!bucket) {
-        bucket = { tokens: [], ids: [] };
+        bucket = { tokens: [], ids: [], letters: [] };
         this.buckets.set(key, bucket);
       }
       bucket.tokens.push(token);
       bucket.ids.push(id);
+      bucket.letters.push(letterSet(token));
       const slack = maxEdits(token.length);
       for (let len = token.length - slack; len <= token.length + slack; len++) {
         if (len >= FUZZY_MIN_LENGTH)
@@ -161,11 +179,27 @@ export class FuzzyResolver {
     return id;
   }
 
+  /**
+   * Whether any token of the bucket could be within the edit budget: a word one edit from a token
+   * differs from it in at most two letters of the alphabet ("acords"/"accords": none), so most words
+   * sharing a prefix ("according") are dismissed without a Fuse search.
+   */
+  private plausible(bucket: Bucket, word: string): boolean {
+    const letters = letterSet(word);
+    for (let k = 0; k < bucket.tokens.length; k++) {
+      const token = bucket.tokens[k] as string;
+      const cap = maxEdits(Math.max(token.length, word.length));
+      if (Math.abs(token.length - word.length) > cap) continue;
+      if (bitCount(letters ^ (bucket.letters[k] as number)) <= 2 * cap) return true;
+    }
+    return false;
+  }
+
   /** Token id a folded word is a near miss of, or -1. Uncached. */
   resolve(word: string): number {
     if (word.length < FUZZY_MIN_LENGTH) return -1;
     const bucket = this.buckets.get(prefixKey(word.charCodeAt(0), word.charCodeAt(1)));
-    if (!bucket) return -1;
+    if (!bucket || !this.plausible(bucket, word)) return -1;
     bucket.fuse ??= new Fuse(bucket.tokens, FUSE_OPTIONS);
     this.searches++;
     // Fuse ranks by Bitap score, which also rewards a word found inside a longer token ("cord" in

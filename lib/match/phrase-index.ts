@@ -4,7 +4,7 @@
 // Matches are whole words by construction, leftmost-longest, and span soft gaps (spaces, dashes,
 // apostrophes, what were inline element boundaries) but not punctuation the alias does not have.
 
-import { FuzzyResolver } from './fuzzy';
+import { FUZZY_MIN_LENGTH, FuzzyResolver } from './fuzzy';
 import { CharClass, FOLD, foldCode, multiFold, normaliseForMatch } from './normalise';
 import { FNV_OFFSET, FNV_PRIME, rawEqualsToken, TokenTable, tokenize } from './tokens';
 
@@ -35,9 +35,9 @@ export interface PhraseMatch {
 }
 
 export interface PhraseScan {
-  matches: PhraseMatch[];
+  readonly matches: readonly PhraseMatch[];
   /** Indices of the signals present (exact matches only). */
-  signals: number[];
+  readonly signals: readonly number[];
 }
 
 /**
@@ -46,6 +46,12 @@ export interface PhraseScan {
  * nothing about what the page itself is about. Prose and headlines are longer.
  */
 export const MIN_SIGNAL_WORDS = 4;
+
+/** The result of most scans, shared: no allocation for text without candidates. */
+const NOTHING: PhraseScan = Object.freeze({
+  matches: Object.freeze([]),
+  signals: Object.freeze([]),
+}) as PhraseScan;
 
 const FLAG_HARD_GAP = 1;
 const FLAG_FUZZY = 2;
@@ -67,6 +73,8 @@ export class PhraseIndex {
 
   /** Per first-token id, the entries (with their token ids) whose sub-trie is not built yet. */
   private readonly unbuilt: Array<Array<[PhraseEntry, number[], boolean[]]> | undefined> = [];
+  /** Per token id, 1 if some phrase starts with it. */
+  private readonly isRoot: Uint8Array;
 
   constructor(entries: PhraseEntry[]) {
     const fuzzyTargets = new Map<number, string>();
@@ -79,6 +87,10 @@ export class PhraseIndex {
       if (entry.term >= 0) tokens.forEach((t, k) => fuzzyTargets.set(ids[k] as number, t));
     }
     this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
+    this.isRoot = new Uint8Array(this.tokens.strings.length);
+    this.unbuilt.forEach((pending, first) => {
+      if (pending) this.isRoot[first] = 1;
+    });
   }
 
   /**
@@ -148,6 +160,7 @@ export class PhraseIndex {
     const fold = FOLD;
     const table = this.tokens;
     const fuzzy = this.fuzzy;
+    const isRoot = this.isRoot;
     const UNKNOWN = CharClass.Unknown;
     const IGNORE = CharClass.Ignore;
     const PUNCT = CharClass.Punct;
@@ -158,6 +171,7 @@ export class PhraseIndex {
     let kept = 0;
     let ord = 0;
     let hard = false;
+    let lastKept = -2;
     let i = 0;
     while (i < n) {
       let v = fold[text.charCodeAt(i)] as number;
@@ -195,7 +209,14 @@ export class PhraseIndex {
         }
       }
       const id = table.lookup(h, len);
-      if (id >= 0 || fuzzy.mayMatch(c0, c1, len)) {
+      // Keep a word that can start a phrase, continue one (its neighbour was kept), or be a near miss.
+      // "of" and "the" are alias tokens, but alone they are dropped here, before any trie walk.
+      if (
+        id >= 0
+          ? isRoot[id] === 1 || lastKept === ord - 1
+          : len >= FUZZY_MIN_LENGTH && fuzzy.mayMatch(c0, c1, len)
+      ) {
+        lastKept = ord;
         if (kept === this.starts.length) this.grow();
         this.starts[kept] = start;
         this.ends[kept] = end;
@@ -236,9 +257,9 @@ export class PhraseIndex {
   scan(text: string): PhraseScan {
     const kept = this.collect(text);
     this.keptWords += kept;
+    if (kept === 0) return NOTHING;
     const matches: PhraseMatch[] = [];
     const signals: number[] = [];
-    if (kept === 0) return { matches, signals };
     this.resolvePending(text, kept);
 
     const { ids, ords, flags } = this;

@@ -9,7 +9,10 @@ export interface Mention {
   fuzzy: boolean;
 }
 
-/** What one pass over a block of text finds: term mentions, and the context signals present in it. */
+/**
+ * What one pass over a block of text finds: term mentions, and the context signals present in it.
+ * Treat it as read-only: blocks with nothing in them all share one frozen result.
+ */
 export interface BlockScan {
   mentions: Mention[];
   /** Ids of the distinct context signals present in the block (see `Engine.allows`). */
