@@ -98,5 +98,10 @@ describe('phrase index', () => {
     expect(fresh.fuzzySearches).toBe(0);
     fresh.scan('The Abraham Accords and the UAE.');
     expect(fresh.keptWords).toBe(3); // abraham, accords, uae
+    // Words that only continue a phrase ("statehood", "talks") are dropped unless the word before was kept.
+    fresh.scan('Statehood talks: the conflict over influence and countries.');
+    expect(fresh.keptWords).toBe(3);
+    expect(fresh.scan('Palestinian statehood').mentions).toHaveLength(1);
+    expect(fresh.keptWords).toBe(5);
   });
 });

@@ -185,16 +185,12 @@ export class PhraseIndex {
       let end = i;
       let h = OFFSET;
       let len = 0;
-      let c0 = 0;
-      let c1 = 0;
       while (i < n) {
         const code = text.charCodeAt(i);
         let w = fold[code] as number;
         if (w === UNKNOWN) w = foldCode(code);
         if (w > MULTI) {
           h = Math.imul(h ^ w, PRIME);
-          if (len === 0) c0 = w;
-          else if (len === 1) c1 = w;
           len++;
           end = ++i;
         } else if (w === IGNORE) {
@@ -214,7 +210,8 @@ export class PhraseIndex {
       if (
         id >= 0
           ? isRoot[id] === 1 || lastKept === ord - 1
-          : len >= FUZZY_MIN_LENGTH && fuzzy.mayMatch(c0, c1, len)
+          : len >= FUZZY_MIN_LENGTH &&
+            fuzzy.mayMatch(firstFolded(text, start, 0), firstFolded(text, start, 1), len)
       ) {
         lastKept = ord;
         if (kept === this.starts.length) this.grow();
@@ -309,6 +306,16 @@ export class PhraseIndex {
       matches: excluded.length ? matches.filter((m) => !inside(m, excluded)) : matches,
       signals: this.words < MIN_SIGNAL_WORDS ? [] : signals,
     };
+  }
+}
+
+/** The folded code of the k-th word character from `start` (k is 0 or 1; the word has at least k + 1). */
+function firstFolded(text: string, start: number, k: number): number {
+  for (let i = start; ; i++) {
+    const v = foldCode(text.charCodeAt(i));
+    if (v === CharClass.Ignore) continue;
+    if (k === 0) return v === CharClass.Multi ? multiFold(text.charCodeAt(i)).charCodeAt(0) : v;
+    k--;
   }
 }
 
