@@ -10,6 +10,7 @@
 // with the 10,000-term glossary too; default: the demo and the synthetic page) · --verbose.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -376,6 +377,7 @@ async function main() {
     { ours: OursSample[]; markjs: Array<{ ms: number; matches: number }>; tenK: number[] }
   >(pages.map((p) => [p.name, { ours: [], markjs: [], tenK: [] }]));
   const started = Date.now();
+  const loadBefore = loadavg()[0] ?? 0;
   try {
     for (let r = 0; r < RUNS; r++) {
       for (const p of pages) {
@@ -448,6 +450,14 @@ async function main() {
 
     const results: Results = {
       browser: browserVersion,
+      machine: {
+        cpu: cpus()[0]?.model.trim() ?? 'unknown',
+        cores: cpus().length,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        os: `${platform()} ${release()}`,
+        // A busy machine slows every figure; the 1-minute load average says how busy this one was.
+        loadAverage: [loadBefore, loadavg()[0] ?? 0].map((l) => Math.round(l * 10) / 10),
+      },
       runs: RUNS,
       pages: pageResults,
       scaling,
@@ -457,7 +467,13 @@ async function main() {
     writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
     console.log(`\n${table(results)}\n`);
-    console.log(`browser: ${results.browser} · runs: ${RUNS} (medians) · ${new Date().toISOString()}`);
+    const m = results.machine;
+    console.log(
+      `browser: Chromium ${results.browser} · runs: ${RUNS} (medians) · ${new Date().toISOString()}`,
+    );
+    console.log(
+      `machine: ${m?.cpu}, ${m?.cores} cores, ${m?.memoryGb} GB, ${m?.os}; load average ${m?.loadAverage.join(' → ')}`,
+    );
     console.log(
       `scaling${scaling?.over ? ` (${scaling.over})` : ''}: ${scaling ? `bundled ${fmt(scaling.bundledMs)} ms, 10,000 terms ${fmt(scaling.tenThousandMs)} ms, ratio ${fmt(scaling.ratio, 2)}` : 'not measured'}`,
     );

@@ -33,6 +33,7 @@ export interface PageResult {
 
 export interface Results {
   browser: string;
+  machine?: { cpu: string; cores: number; memoryGb: number; os: string; loadAverage: number[] };
   runs: number;
   pages: PageResult[];
   scaling: { bundledMs: number; tenThousandMs: number; ratio: number; over?: string } | null;
