@@ -102,9 +102,14 @@ describe('context decisions', () => {
   it('uses the article region first, the page as a whole above a higher bar', () => {
     const offTopic: SignalTally = new Map();
     const onTopic: SignalTally = new Map();
-    addToTally(onTopic, engine.scan('Talks on the Abraham Accords and Riyadh.').signals);
+    addToTally(onTopic, engine.scan('Talks on the Abraham Accords, in Riyadh and on Gaza.').signals);
     expect(engine.allows('leverage', offTopic, onTopic)).toBe(true);
     expect(engine.allows('leverage', onTopic, offTopic)).toBe(true);
+    // One other story's headline in a sidebar ("Most read") is not enough to light a whole page.
+    const sidebar: SignalTally = new Map();
+    addToTally(sidebar, engine.scan('Most read: the Abraham Accords turn five in Riyadh').signals);
+    expect(engine.allows('leverage', sidebar, offTopic)).toBe(false);
+    expect(engine.allows('leverage', offTopic, sidebar)).toBe(true);
     const weak: SignalTally = new Map();
     addToTally(weak, engine.scan('Aid from Riyadh reached Gaza.').signals);
     // Two plain signals: enough in the mention's region, not enough spread over the rest of the page.

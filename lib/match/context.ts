@@ -17,8 +17,11 @@ export function termSignalId(termId: string): string {
 
 /** Enough evidence in the mention's own article region… */
 export const REGION_THRESHOLD = 2;
-/** …or across the whole page (a page's headline and body can sit in different regions). */
-export const PAGE_THRESHOLD = 3;
+/**
+ * …or across the whole page (a page's headline and body can sit in different regions). Higher, so that
+ * one other story's headline in a sidebar (an unambiguous term and a signal: 3) does not light a page.
+ */
+export const PAGE_THRESHOLD = 4;
 /** Weight of a mention of an unambiguous term (a signal phrase weighs 1). */
 export const STRONG_WEIGHT = 2;
 
