@@ -93,6 +93,17 @@ describe('scanner', () => {
     expect(shown(scanner())).toEqual(['pakistan:Pakistan']);
   });
 
+  it('scans a custom element’s shadow root attached after the walk', async () => {
+    document.body.innerHTML = '<x-story></x-story><p>Pakistan</p>';
+    const s = scanner();
+    expect(shown(s)).toEqual(['pakistan:Pakistan']);
+    const root = (document.querySelector('x-story') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>The Abraham Accords, late.</p>';
+    await new Promise((r) => setTimeout(r, 700));
+    s.drain();
+    expect(shown(s)).toEqual(['abraham-accords:Abraham Accords', 'pakistan:Pakistan']);
+  });
+
   it('rescans only the touched block when its text changes, and drops removed text', async () => {
     document.body.innerHTML =
       '<p id="a">Pakistan</p><p id="b">nothing yet</p><p id="c">The Abraham Accords</p>';

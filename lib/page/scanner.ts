@@ -4,7 +4,7 @@
 import type { Engine, SignalTally } from '../match/types';
 import { type Block, locate, nodeSpan } from './block';
 import { addSignals, type Candidate, decide } from './decide';
-import type { DirtyRoots } from './observe';
+import { type DirtyRoots, outermost } from './observe';
 import type { Painter } from './paint';
 import { afterNextFrame, Slicer } from './schedule';
 import type { PageIndex, ShownMention } from './types';
@@ -20,6 +20,8 @@ const VIEWPORT_BLOCKS = 400;
 const VIEWPORT_SAMPLES = 64;
 /** The observer answers with the next frame; only an overloaded machine makes it wait this long. */
 const VIEWPORT_WAIT_MS = 1000;
+/** When to look again at custom elements that had no shadow root yet. */
+const LATE_SHADOW_MS = 500;
 
 interface Found extends Candidate {
   block: ScannedBlock;
@@ -149,6 +151,9 @@ export class PageScanner implements PageIndex {
   /** A scan has been started and not stopped (false while the site is paused). */
   private running = false;
   private rescanCpu = 0;
+  /** Custom elements walked before they had a shadow root: checked again a little later. */
+  private readonly bareHosts = new Set<Element>();
+  private hostTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   /** Waiting (briefly) to learn where the viewport is before scanning. */
   private holding = false;
@@ -218,6 +223,9 @@ export class PageScanner implements PageIndex {
   /** Forgets everything found and paints nothing (pausing, or before a full rescan). */
   stop(): void {
     this.running = false;
+    this.bareHosts.clear();
+    if (this.hostTimer !== undefined) clearTimeout(this.hostTimer);
+    this.hostTimer = undefined;
     this.holding = false;
     this.snapshot = { ...this.snapshot, ready: false };
     this.options.painter.clear();
@@ -303,7 +311,10 @@ export class PageScanner implements PageIndex {
       root,
       initial,
       blocks: [],
-      walker: new BlockWalker(root, (b) => job.blocks.push(this.adopt(b)), this.options.onShadowRoot),
+      walker: new BlockWalker(root, (b) => job.blocks.push(this.adopt(b)), {
+        onShadowRoot: this.options.onShadowRoot,
+        onBareCustomElement: (el) => this.bareHosts.add(el),
+      }),
     };
     return job;
   }
@@ -382,6 +393,7 @@ export class PageScanner implements PageIndex {
 
   private finishWalk(job: WalkJob) {
     const fresh = job.blocks;
+    if (this.bareHosts.size > 0) this.checkHostsLater(LATE_SHADOW_MS);
     if (job.initial) {
       this.blocks = fresh;
       this.renumber();
@@ -422,11 +434,23 @@ export class PageScanner implements PageIndex {
    * (spread through the document) reports, after the page's next rendering update, which are on screen;
    * the unscanned blocks between the samples around the viewport then move to the front of the queue.
    */
-  private findViewport(blocks: ScannedBlock[]) {
+  private findViewport(blocks: ScannedBlock[], rescroll = false) {
     const win = this.options.doc.defaultView;
     if (!win || typeof win.IntersectionObserver !== 'function' || blocks.length <= VIEWPORT_BLOCKS) return;
-    // A hidden tab has no viewport to favour, and renders nothing, so the observer would never answer.
-    if (this.options.doc.visibilityState === 'hidden') return;
+    // A hidden tab renders nothing, so the observer would not answer: look when the tab is shown, if the
+    // scan is still going then.
+    if (this.options.doc.visibilityState === 'hidden') {
+      const generation = this.generation;
+      this.options.doc.addEventListener(
+        'visibilitychange',
+        () => {
+          if (generation === this.generation && this.running && !this.snapshot.ready)
+            this.findViewport(blocks);
+        },
+        { once: true, signal: this.options.signal },
+      );
+      return;
+    }
     const generation = this.generation;
     const step = Math.max(1, Math.floor(blocks.length / VIEWPORT_SAMPLES));
     const sampleOf = new Map<Element, number>();
@@ -462,6 +486,18 @@ export class PageScanner implements PageIndex {
       this.prioritise(blocks.slice(lo, Math.min(hi, lo + VIEWPORT_BLOCKS * 4)));
     });
     for (const el of sampleOf.keys()) observer.observe(el);
+    // The reader (or the browser, going to a fragment or restoring a position) may scroll while the first
+    // scan runs: look again, once, where the viewport went.
+    if (!rescroll) {
+      win.addEventListener(
+        'scroll',
+        () => {
+          if (generation === this.generation && this.running && !this.snapshot.ready)
+            this.findViewport(blocks, true);
+        },
+        { once: true, passive: true, signal: this.options.signal },
+      );
+    }
     this.options.signal.addEventListener(
       'abort',
       () => {
@@ -470,6 +506,26 @@ export class PageScanner implements PageIndex {
       },
       { once: true },
     );
+  }
+
+  /**
+   * Rescans custom elements that have attached an open shadow root since they were walked. Checked twice
+   * (components usually render within a second); elements still bare after that are forgotten.
+   */
+  private checkHostsLater(delayMs: number, last = false) {
+    if (this.hostTimer !== undefined) return;
+    const generation = this.generation;
+    this.hostTimer = setTimeout(() => {
+      this.hostTimer = undefined;
+      if (generation !== this.generation || !this.running || this.options.signal.aborted) return;
+      const roots: Node[] = [];
+      for (const el of this.bareHosts) {
+        if (el.shadowRoot && el.isConnected) roots.push(el);
+        if (el.shadowRoot || !el.isConnected || last) this.bareHosts.delete(el);
+      }
+      if (roots.length > 0) this.rescan({ roots: outermost(roots), added: new Set(), removed: false });
+      if (!last && this.bareHosts.size > 0) this.checkHostsLater(LATE_SHADOW_MS * 4, true);
+    }, delayMs);
   }
 
   /** Moves the given blocks, if still waiting, to the front of the scan queue. */

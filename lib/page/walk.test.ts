@@ -61,14 +61,16 @@ describe('walk: blocks', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>shadow <em>text</em></p><slot></slot>';
     const seen: ShadowRoot[] = [];
+    const bare: Element[] = [];
+    document.body.append(document.createElement('x-later'));
     const blocks: string[] = [];
-    new BlockWalker(
-      document.body,
-      (b) => blocks.push(b.text.trim()),
-      (r) => seen.push(r),
-    ).step(() => false);
+    new BlockWalker(document.body, (b) => blocks.push(b.text.trim()), {
+      onShadowRoot: (r) => seen.push(r),
+      onBareCustomElement: (el) => bare.push(el),
+    }).step(() => false);
     expect(blocks).toEqual(['light before', 'shadow text', 'slotted', 'light after']);
     expect(seen).toEqual([shadow]);
+    expect(bare.map((el) => el.localName)).toEqual(['x-later']);
   });
 
   it('walks 5,000-deep nesting without recursion', () => {

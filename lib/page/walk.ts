@@ -135,6 +135,16 @@ interface Frame {
   closed?: boolean;
 }
 
+export interface WalkHooks {
+  /** Told of each open shadow root entered (to observe it and style marks in it). */
+  onShadowRoot?(root: ShadowRoot): void;
+  /**
+   * Told of each custom element without a shadow root yet: components often attach and fill one later,
+   * which no mutation observer outside that root reports.
+   */
+  onBareCustomElement?(el: Element): void;
+}
+
 /** Walks one subtree in resumable steps, emitting blocks in document order. */
 export class BlockWalker {
   private readonly stack: Frame[] = [];
@@ -142,12 +152,11 @@ export class BlockWalker {
   private nodes: Text[] = [];
   private pieces: string[] = [];
   private readonly out: (block: Block) => void;
-  private readonly onShadowRoot?: (root: ShadowRoot) => void;
+  private readonly hooks: WalkHooks;
 
-  /** `onShadowRoot` is told of each open shadow root entered (to observe it and style marks in it). */
-  constructor(root: Node, out: (block: Block) => void, onShadowRoot?: (root: ShadowRoot) => void) {
+  constructor(root: Node, out: (block: Block) => void, hooks: WalkHooks = {}) {
     this.out = out;
-    this.onShadowRoot = onShadowRoot;
+    this.hooks = hooks;
     this.enter(root, true);
   }
 
@@ -199,6 +208,14 @@ export class BlockWalker {
 
   private enter(node: Node, boundary: boolean) {
     const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+    if (
+      !shadow &&
+      this.hooks.onBareCustomElement &&
+      node.nodeType === 1 &&
+      (node as Element).localName.includes('-')
+    ) {
+      this.hooks.onBareCustomElement(node as Element);
+    }
     if (shadow || boundary) this.flush();
     // Light children are pushed first so the shadow tree (pushed last) is walked first: a host's
     // rendering starts from its shadow tree, and slotted light children are walked after it.
@@ -209,7 +226,7 @@ export class BlockWalker {
     this.stack.push({ next: node.firstChild, owner: node, boundary: boundary || shadow !== null, closed });
     if (boundary || shadow) this.boundaries.push(node);
     if (shadow) {
-      this.onShadowRoot?.(shadow);
+      this.hooks.onShadowRoot?.(shadow);
       this.stack.push({ next: shadow.firstChild, owner: shadow, boundary: true });
       this.boundaries.push(shadow);
     }

@@ -282,8 +282,16 @@ describe('page layer', () => {
       (_, i) =>
         `<p id="p${i}">Paragraph ${i} of filler text${i % 100 === 0 ? ', on the Abraham Accords' : ''}.</p>`,
     );
-    session.setPage('/page/long.html', page(paras.join('\n')));
-    const p = await session.open('/page/long.html#p3000');
+    // The page scrolls itself while it loads (a fragment's scroll can come later than our scan starts).
+    session.setPage(
+      '/page/long.html',
+      page(`${paras.join('\n')}<script>document.getElementById('p3000').scrollIntoView();</script>`),
+    );
+    // The tab must be the visible one while it loads: a hidden tab has no viewport to favour.
+    const p = await session.open('about:blank');
+    await p.bringToFront();
+    await p.goto(`${session.origin}/page/long.html`);
+    expect(await p.evaluate(() => document.visibilityState)).toBe('visible');
     await waitForReady(session, p, 30_000);
     // A highlight keeps the order ranges were added in: the first ones painted are the first found.
     const firstPainted = await p.evaluate(() =>
