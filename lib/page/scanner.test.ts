@@ -167,6 +167,49 @@ describe('scanner', () => {
     expect(s.list().every((m) => m.range.startContainer.isConnected)).toBe(true);
   });
 
+  it('reports the first scan’s cost in slices of the budget', () => {
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i}, Pakistan.</p>`).join(
+      '',
+    );
+    // A fake clock: each block scanned costs 1 ms, so slices and totals are exact.
+    let clock = 0;
+    const engine = createTestEngine();
+    const scan = engine.scan.bind(engine);
+    engine.scan = (text) => {
+      clock += 1;
+      return scan(text);
+    };
+    const s = new PageScanner({
+      doc: document,
+      engine,
+      painter: new Painter(document),
+      signal: controller.signal,
+      rules: ALL_ON,
+      budgetMs: 6,
+      now: () => clock,
+    });
+    s.start();
+    s.drain();
+    expect(s.stats()).toEqual({ ready: true, cpuMs: 30, wallMs: 30, slices: 5, longestSliceMs: 6 });
+    expect(s.list()).toHaveLength(30);
+  });
+
+  it('does not resume a scan stopped half-way', async () => {
+    document.body.innerHTML = Array.from({ length: 50 }, () => '<p>Pakistan</p>').join('');
+    const s = new PageScanner({
+      doc: document,
+      engine: createTestEngine(),
+      painter: new Painter(document),
+      signal: controller.signal,
+      rules: ALL_ON,
+    });
+    s.start();
+    s.stop();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(s.list()).toEqual([]);
+    expect(s.ready).toBe(false);
+  });
+
   it('stop() clears everything it showed', () => {
     document.body.innerHTML = '<p>Pakistan</p>';
     const s = scanner();

@@ -145,7 +145,9 @@ export class PageScanner implements PageIndex {
   private readonly slicer: Slicer;
   private readonly now: () => number;
   private startedAt = 0;
-  private sliceBase = { slices: 0, cpuMs: 0, longestMs: 0 };
+  private sliceBase = { slices: 0, cpuMs: 0 };
+  /** Longest slice of the current full scan. */
+  private longestSlice = 0;
   private snapshot: ScanSnapshot = { ready: false, cpuMs: 0, wallMs: 0, slices: 0, longestSliceMs: 0 };
   private rules: ScanRules;
   /** A scan has been started and not stopped (false while the site is paused). */
@@ -168,7 +170,9 @@ export class PageScanner implements PageIndex {
       now: this.now,
       urgent: () => this.urgentLeft > 0 || this.jobs.length > 0,
       onSlice: (more) => {
-        if (!more && this.running && !this.snapshot.ready && !this.holding) this.markReady();
+        if (this.snapshot.ready) return;
+        this.longestSlice = Math.max(this.longestSlice, this.slicer.stats.lastMs);
+        if (!more && this.running && !this.holding) this.markReady();
       },
     });
   }
@@ -209,12 +213,13 @@ export class PageScanner implements PageIndex {
     this.running = true;
     const root = this.options.doc.body ?? this.options.doc.documentElement;
     this.startedAt = this.now();
-    this.sliceBase = { ...this.slicer.stats };
+    this.sliceBase = { slices: this.slicer.stats.slices, cpuMs: this.slicer.stats.cpuMs };
+    this.longestSlice = 0;
     this.snapshot = { ready: false, cpuMs: 0, wallMs: 0, slices: 0, longestSliceMs: 0 };
     if (root) this.jobs.push(this.walkJob(root, true));
     // Wait for the page's own first rendering: scanning reads computed style (hidden text) and layout
     // (the viewport), and forcing them early would charge the page's layout to us as one long task.
-    const generation = ++this.generation;
+    const generation = this.generation;
     void afterNextFrame().then(() => {
       if (generation === this.generation && this.running) this.slicer.wake();
     });
@@ -222,6 +227,8 @@ export class PageScanner implements PageIndex {
 
   /** Forgets everything found and paints nothing (pausing, or before a full rescan). */
   stop(): void {
+    // Callbacks still pending from this scan (frame, viewport, late shadow roots) see a new generation.
+    this.generation++;
     this.running = false;
     this.bareHosts.clear();
     if (this.hostTimer !== undefined) clearTimeout(this.hostTimer);
@@ -386,7 +393,7 @@ export class PageScanner implements PageIndex {
       cpuMs: s.cpuMs - this.sliceBase.cpuMs,
       wallMs: this.now() - this.startedAt,
       slices: s.slices - this.sliceBase.slices,
-      longestSliceMs: s.longestMs,
+      longestSliceMs: this.longestSlice,
     };
     this.emit();
   }

@@ -8,6 +8,8 @@ export interface SliceStats {
   slices: number;
   cpuMs: number;
   longestMs: number;
+  /** Length of the most recent slice. */
+  lastMs: number;
 }
 
 export interface SlicerOptions {
@@ -72,7 +74,7 @@ export function afterNextFrame(timeoutMs = 100): Promise<void> {
  * queued. At most one slice loop runs at a time.
  */
 export class Slicer {
-  readonly stats: SliceStats = { slices: 0, cpuMs: 0, longestMs: 0 };
+  readonly stats: SliceStats = { slices: 0, cpuMs: 0, longestMs: 0, lastMs: 0 };
   private running = false;
   private readonly budgetMs: number;
   private readonly now: () => number;
@@ -122,6 +124,7 @@ export class Slicer {
     const ms = this.now() - start;
     this.stats.slices++;
     this.stats.cpuMs += ms;
+    this.stats.lastMs = ms;
     if (ms > this.stats.longestMs) this.stats.longestMs = ms;
     this.options.onSlice?.(more);
     return more;
