@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse, ScanStats } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-types';
-import { launch, ROOT, type Session, sendToTab, waitForReady } from './harness';
+import { launch, ROOT, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
 import { probe, RECORD_MUTATIONS } from './page-probe';
 
 let session: Session;
@@ -211,6 +211,12 @@ describe('page layer', () => {
     await waitForReady(session, p);
     const all = await paintedTexts(p);
     expect(all.filter((x) => x === 'Abraham Accords')).toHaveLength(2);
+    // The content script reports the distinct count, which the background shows on the badge.
+    const tabId = await tabIdOf(session, p);
+    const badge = () => session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const distinct = (await terms(p)).terms.length;
+    expect(distinct).toBeGreaterThan(0);
+    await expect.poll(badge).toBe(String(distinct));
     try {
       await setSettings({ topicsOff: ['iran-diplomacy'] });
       await expect.poll(async () => (await paintedTexts(p)).includes('Iran nuclear talks')).toBe(false);
@@ -236,6 +242,7 @@ describe('page layer', () => {
       await expect.poll(async () => (await terms(p)).paused).toBe(true);
       expect(await paintedTexts(p)).toEqual([]);
       expect((await terms(p)).terms).toEqual([]);
+      await expect.poll(badge).toBe('');
       await setSettings({});
       await expect.poll(async () => (await paintedTexts(p)).length).toBe(all.length);
     } finally {
