@@ -4,7 +4,11 @@
 import type { Block } from './block';
 import { UI_HOST_PREFIX } from './types';
 
-/** Elements whose text is never scanned (code, form fields, scripts, embedded documents, vector art). */
+/**
+ * Elements whose text is never scanned (code, form fields, scripts, embedded documents, vector art).
+ * `aria-hidden` is deliberately not a reason to skip: it hides text from screen readers, not from the
+ * eyes (decorative duplicates, visual headlines), and a sighted reader may want that term explained.
+ */
 const SKIP = new Set([
   'script',
   'style',
