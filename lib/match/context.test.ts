@@ -51,14 +51,25 @@ describe('context decisions', () => {
   });
 
   it('needs more than one piece of evidence, and counts a concept once however it is spelled', () => {
-    // "Israel", "Israeli" and "Israel's" are one concept: not enough for "normalization" alone.
+    // Riyadh (1) and Israel (ambiguous, 0.5) once, though spelled three ways: 1.5, not enough.
     expect(
-      shown(['Israel and Israeli firms and Israel’s economy.', 'Normalization of the data set.']),
+      shown([
+        'Officials in Riyadh and Israel and Israeli firms and Israel’s economy.',
+        'Normalization ahead.',
+      ]),
     ).toEqual([]);
-    // Two distinct signals are.
-    expect(shown(['Israel and Riyadh discussed it.', 'Normalization is on the table.'])).toEqual([
+    // Two distinct plain signals are.
+    expect(shown(['Officials in Riyadh discussed Gaza.', 'Normalization is on the table.'])).toEqual([
       'normalization',
     ]);
+  });
+
+  it('counts ambiguous words as weak evidence', () => {
+    // "Israel" and "normalize" are both the briefing's words, and both ambiguous: a machine-learning
+    // page naming an Israeli lab does not vouch for "coercion".
+    expect(
+      shown(['Teams in Israel normalize the inputs first.', 'Implicit coercion of dtypes loses precision.']),
+    ).toEqual([]);
   });
 
   it('does not let a term vouch for itself, even when its name is a signal of the briefing', () => {
@@ -71,7 +82,8 @@ describe('context decisions', () => {
     expect(scan.signals).toContain('pakistan');
     expect(withPakistan.allows('pakistan', tally, tally)).toBe(false);
     // The same signals do vouch for another term of the briefing.
-    addToTally(tally, withPakistan.scan('Officials in Riyadh said so.').signals);
+    // Riyadh (1) and Israel (0.5): with Pakistan's 0.5 that is enough for another term, not for Pakistan.
+    addToTally(tally, withPakistan.scan('Officials in Riyadh and Israel said so.').signals);
     expect(withPakistan.allows('pakistan', tally, tally)).toBe(false);
     expect(withPakistan.allows('uae', tally, tally)).toBe(true);
   });
@@ -99,21 +111,20 @@ describe('context decisions', () => {
     ]);
   });
 
-  it('uses the article region first, the page as a whole above a higher bar', () => {
-    const offTopic: SignalTally = new Map();
+  it('decides on the article region, backed by the whole page only where the region has some evidence', () => {
+    const none: SignalTally = new Map();
     const onTopic: SignalTally = new Map();
     addToTally(onTopic, engine.scan('Talks on the Abraham Accords, in Riyadh and on Gaza.').signals);
-    expect(engine.allows('leverage', offTopic, onTopic)).toBe(true);
-    expect(engine.allows('leverage', onTopic, offTopic)).toBe(true);
-    // One other story's headline in a sidebar ("Most read") is not enough to light a whole page.
-    const sidebar: SignalTally = new Map();
-    addToTally(sidebar, engine.scan('Most read: the Abraham Accords turn five in Riyadh').signals);
-    expect(engine.allows('leverage', sidebar, offTopic)).toBe(false);
-    expect(engine.allows('leverage', offTopic, sidebar)).toBe(true);
+    expect(engine.allows('leverage', none, onTopic)).toBe(true);
+    // A cricket report whose sidebar is about the briefing: the page is, the report is not.
+    expect(engine.allows('leverage', onTopic, none)).toBe(false);
     const weak: SignalTally = new Map();
-    addToTally(weak, engine.scan('Aid from Riyadh reached Gaza.').signals);
-    // Two plain signals: enough in the mention's region, not enough spread over the rest of the page.
-    expect(engine.allows('leverage', offTopic, weak)).toBe(true);
-    expect(engine.allows('leverage', weak, offTopic)).toBe(false);
+    addToTally(weak, engine.scan('Officials said so in Riyadh.').signals);
+    expect(engine.allows('leverage', none, weak)).toBe(false);
+    expect(engine.allows('leverage', onTopic, weak)).toBe(true);
+    // One other story's headline ("most read") is not enough page-wide evidence.
+    const sidebar: SignalTally = new Map();
+    addToTally(sidebar, engine.scan('Most read: the Abraham Accords turn five').signals);
+    expect(engine.allows('leverage', sidebar, weak)).toBe(false);
   });
 });

@@ -24,6 +24,11 @@ export const REGION_THRESHOLD = 2;
 export const PAGE_THRESHOLD = 4;
 /** Weight of a mention of an unambiguous term (a signal phrase weighs 1). */
 export const STRONG_WEIGHT = 2;
+/**
+ * Weight of a signal that is itself a contextual term's alias ("Israel", "normalisation"): an ambiguous
+ * word is weak evidence, or a machine-learning page naming an Israeli lab would vouch for "coercion".
+ */
+export const AMBIGUOUS_WEIGHT = 0.5;
 
 /** Add a block's signals to a tally. */
 export function addToTally(tally: SignalTally, signals: readonly string[]): void {
@@ -72,7 +77,10 @@ export class ContextModel {
         const term = termOfForm.get(norm);
         const evidence =
           term !== undefined
-            ? { concept: termSignalId(term), weight: modeOf.get(term) === 'unambiguous' ? STRONG_WEIGHT : 1 }
+            ? {
+                concept: termSignalId(term),
+                weight: modeOf.get(term) === 'unambiguous' ? STRONG_WEIGHT : AMBIGUOUS_WEIGHT,
+              }
             : { concept: conceptOfPhrase(norm), weight: 1 };
         k = { norm, evidence };
         known.set(raw, k);
@@ -138,6 +146,9 @@ export class ContextModel {
 
   allows(termId: string, page: SignalTally, region: SignalTally): boolean {
     if (this.unambiguous.has(termId)) return true;
-    return this.score(termId, region) >= REGION_THRESHOLD || this.score(termId, page) >= PAGE_THRESHOLD;
+    const local = this.score(termId, region);
+    // Page-wide evidence only backs a region that has some of its own: a cricket report does not become
+    // about the briefing because the sidebar's "most read" list is.
+    return local >= REGION_THRESHOLD || (local > 0 && this.score(termId, page) >= PAGE_THRESHOLD);
   }
 }

@@ -256,7 +256,8 @@ export class PhraseIndex {
     this.keptWords += kept;
     if (kept === 0) return NOTHING;
     const matches: PhraseMatch[] = [];
-    const signals: number[] = [];
+    // Signals found, as [signal, start, end, term the phrase is an alias of (or -1)] quadruples.
+    const signalSpans: number[] = [];
     this.resolvePending(text, kept);
 
     const { ids, ords, flags } = this;
@@ -279,8 +280,13 @@ export class PhraseIndex {
           bestTerm = node.term;
           bestFuzzy = fuzzyCount > 0;
         }
+        // A near miss of a term's alias ("Abraham Acords") is evidence like the alias; a near miss of a
+        // plain signal phrase is not looked for.
+        if (node.signals && (fuzzyCount === 0 || (node.term >= 0 && acceptable(fuzzyCount)))) {
+          for (const s of node.signals)
+            signalSpans.push(s, this.starts[k] as number, this.ends[j] as number, node.term);
+        }
         if (fuzzyCount === 0) {
-          if (node.signals) for (const s of node.signals) if (!signals.includes(s)) signals.push(s);
           if (node.excludes) {
             for (const t of node.excludes) excluded.push(this.starts[k] as number, this.ends[j] as number, t);
           }
@@ -302,9 +308,22 @@ export class PhraseIndex {
         freeFrom = end;
       }
     }
+    const signals: number[] = [];
+    if (this.words >= MIN_SIGNAL_WORDS) {
+      for (let q = 0; q < signalSpans.length; q += 4) {
+        const s = signalSpans[q] as number;
+        // "normalization" inside "batch normalization" is neither a mention of the term nor evidence.
+        const span = {
+          start: signalSpans[q + 1] as number,
+          end: signalSpans[q + 2] as number,
+          term: signalSpans[q + 3] as number,
+        };
+        if (!signals.includes(s) && !(span.term >= 0 && inside(span, excluded))) signals.push(s);
+      }
+    }
     return {
       matches: excluded.length ? matches.filter((m) => !inside(m, excluded)) : matches,
-      signals: this.words < MIN_SIGNAL_WORDS ? [] : signals,
+      signals,
     };
   }
 }
@@ -319,7 +338,7 @@ function firstFolded(text: string, start: number, k: number): number {
   }
 }
 
-function inside(m: PhraseMatch, excluded: number[]): boolean {
+function inside(m: { start: number; end: number; term: number }, excluded: number[]): boolean {
   for (let e = 0; e < excluded.length; e += 3) {
     if (
       excluded[e + 2] === m.term &&
