@@ -88,6 +88,12 @@ describe('context decisions', () => {
     expect(withPakistan.allows('uae', tally, tally)).toBe(true);
   });
 
+  it('takes no evidence from a signal inside an exclusion phrase', () => {
+    const withWord = createEngine(fixtureGlossary(FIXTURE_TERMS, [...FIXTURE_SIGNALS, 'normalization']));
+    expect(withWord.scan('Talk of normalization grows again.').signals).toEqual(['normalization']);
+    expect(withWord.scan('We teach database normalization and more.').signals).toEqual([]);
+  });
+
   it('drops mentions inside an exclusion phrase but keeps the others', () => {
     const text = 'Type coercion aside, the Abraham Accords show coercion in diplomacy with Israel.';
     const terms = engine.scan(text).mentions.map((m) => [text.slice(m.start, m.end), m.term]);
