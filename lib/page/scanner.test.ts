@@ -126,6 +126,28 @@ describe('scanner', () => {
     expect(s.list()[1]?.range.startContainer.parentElement?.id).toBe('b');
   });
 
+  it('drops the marks of text that becomes hidden, and brings them back when it is shown', async () => {
+    document.body.innerHTML = '<div id="d"><p>Pakistan here</p></div><p>Pakistan there</p>';
+    const s = scanner();
+    expect(s.list()).toHaveLength(2);
+    const flip = async (change: () => void) => {
+      const records: MutationRecord[] = [];
+      const mo = new MutationObserver((r) => records.push(...r));
+      mo.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+      change();
+      await new Promise((r) => setTimeout(r, 0));
+      records.push(...mo.takeRecords());
+      mo.disconnect();
+      s.rescan(dirtyRoots(records));
+      s.drain();
+    };
+    const d = document.getElementById('d') as HTMLElement;
+    await flip(() => d.setAttribute('hidden', ''));
+    expect(s.list().map((m) => m.range.startContainer.textContent)).toEqual(['Pakistan there']);
+    await flip(() => d.removeAttribute('hidden'));
+    expect(s.list()).toHaveLength(2);
+  });
+
   it('keeps document order when a rescanned block is inserted before others', async () => {
     document.body.innerHTML = '<div id="top"></div><p>The Abraham Accords</p>';
     const s = scanner();

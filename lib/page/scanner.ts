@@ -272,11 +272,16 @@ export class PageScanner implements PageIndex {
         if (!(b.nodes[0] as Text).isConnected || !last.isConnected) this.kill(b);
       }
     }
-    const replace = dirty.roots.filter((r) => !dirty.added.has(r));
-    if (replace.length > 0) {
-      // Blocks under a replaced root that the new walk will not revisit (now hidden, skipped) must go too.
-      for (const b of this.blocks) {
-        if (!b.dead && replace.some((r) => r === b.container || r.contains(b.container))) this.kill(b);
+    // Blocks under a root about to be walked again go now, including those the new walk will not meet
+    // (their text is now hidden or skipped). Found through their text nodes: the cost is the root's size,
+    // not the number of roots times the number of blocks on the page.
+    const doc = this.options.doc;
+    for (const r of dirty.roots) {
+      if (dirty.added.has(r) || !r.isConnected) continue;
+      const texts = doc.createTreeWalker(r, 4); // NodeFilter.SHOW_TEXT
+      for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+        const b = this.nodeBlock.get(n as Text);
+        if (b && !b.dead) this.kill(b);
       }
     }
     this.visibleCache = new WeakMap();
@@ -370,7 +375,8 @@ export class PageScanner implements PageIndex {
       this.finishWalk(job);
       if (expired()) break;
     }
-    while (this.queueHead < this.queue.length && !expired()) {
+    // Not while waiting to learn where the viewport is (the walk that just ended may have asked).
+    while (!this.holding && this.queueHead < this.queue.length && !expired()) {
       const b = this.queue[this.queueHead] as ScannedBlock;
       if (b.dead || this.scanBlock(b, expired)) {
         this.queueHead++;
