@@ -53,6 +53,9 @@ const NOTHING: PhraseScan = Object.freeze({
   signals: Object.freeze([]),
 }) as PhraseScan;
 
+const IGNORE = CharClass.Ignore;
+const MULTI = CharClass.Multi;
+
 const FLAG_HARD_GAP = 1;
 const FLAG_FUZZY = 2;
 /** Marks a kept word whose near-miss resolution is pending. */
@@ -75,6 +78,8 @@ export class PhraseIndex {
   private readonly unbuilt: Array<Array<[PhraseEntry, number[], boolean[]]> | undefined> = [];
   /** Per token id, 1 if some phrase starts with it. */
   private readonly isRoot: Uint8Array;
+  /** Finds the words worth hashing (see `prefilterFor`). */
+  private readonly prefilter: RegExp;
 
   constructor(entries: PhraseEntry[]) {
     const fuzzyTargets = new Map<number, string>();
@@ -88,9 +93,17 @@ export class PhraseIndex {
     }
     this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
     this.isRoot = new Uint8Array(this.tokens.strings.length);
+    const rootWords: string[] = [];
     this.unbuilt.forEach((pending, first) => {
-      if (pending) this.isRoot[first] = 1;
+      if (!pending) return;
+      this.isRoot[first] = 1;
+      rootWords.push(this.tokens.strings[first] as string);
     });
+    const nearMissStarts = new Set<string>();
+    for (const token of fuzzyTargets.values()) {
+      if (token.length >= FUZZY_MIN_LENGTH) nearMissStarts.add(token.slice(0, 2));
+    }
+    this.prefilter = prefilterFor(rootWords, nearMissStarts);
   }
 
   /**
@@ -125,9 +138,6 @@ export class PhraseIndex {
     return root;
   }
 
-  /** Words in the text of the last scan. */
-  private words = 0;
-
   /** Words kept for the trie walk so far: alias tokens and near-miss candidates (for tests and profiling). */
   keptWords = 0;
 
@@ -153,7 +163,11 @@ export class PhraseIndex {
     this.flags = f;
   }
 
-  /** Pass 1: hash every word of the raw text; keep alias tokens and near-miss candidates. */
+  /**
+   * Pass 1: keep alias tokens and near-miss candidates. The prefilter regex (native code, no allocation
+   * with `test`) jumps to words that start like a phrase or a near-miss target; from there words are
+   * hashed one by one for as long as each is kept, so phrases are followed word to word.
+   */
   private collect(text: string): number {
     // Locals, not module bindings: in CommonJS-transpiled code (tsx, Vitest) every imported binding read
     // is a getter call, which would cost more than the rest of this loop.
@@ -161,6 +175,7 @@ export class PhraseIndex {
     const table = this.tokens;
     const fuzzy = this.fuzzy;
     const isRoot = this.isRoot;
+    const re = this.prefilter;
     const UNKNOWN = CharClass.Unknown;
     const IGNORE = CharClass.Ignore;
     const PUNCT = CharClass.Punct;
@@ -169,64 +184,88 @@ export class PhraseIndex {
     const OFFSET = FNV_OFFSET;
     const n = text.length;
     let kept = 0;
+    // Word ordinals only need to tell adjacent words apart: each run starts two past the last one.
     let ord = 0;
-    let hard = false;
     let lastKept = -2;
-    let i = 0;
-    while (i < n) {
-      let v = fold[text.charCodeAt(i)] as number;
-      if (v === UNKNOWN) v = foldCode(text.charCodeAt(i));
-      if (v < MULTI) {
-        if (v === PUNCT) hard = true;
-        i++;
+    let pos = 0;
+    re.lastIndex = 0;
+    while (re.test(text)) {
+      let i = re.lastIndex - 1;
+      if (i < pos) {
+        re.lastIndex = pos;
         continue;
       }
-      const start = i;
-      let end = i;
-      let h = OFFSET;
-      let len = 0;
-      while (i < n) {
-        const code = text.charCodeAt(i);
-        let w = fold[code] as number;
-        if (w === UNKNOWN) w = foldCode(code);
-        if (w > MULTI) {
-          h = Math.imul(h ^ w, PRIME);
-          len++;
-          end = ++i;
-        } else if (w === IGNORE) {
+      // Back to the start of the word the hit is in (a hit can be an accent or a soft hyphen mid-word).
+      while (i > pos) {
+        let v = fold[text.charCodeAt(i - 1)] as number;
+        if (v === UNKNOWN) v = foldCode(text.charCodeAt(i - 1));
+        if (v < MULTI && v !== IGNORE) break;
+        i--;
+      }
+      ord += 2;
+      let hard = false;
+      let first = true;
+      for (;;) {
+        // Skip the gap before the word, noting punctuation.
+        while (i < n) {
+          let v = fold[text.charCodeAt(i)] as number;
+          if (v === UNKNOWN) v = foldCode(text.charCodeAt(i));
+          if (v >= MULTI) break;
+          if (v === PUNCT) hard = true;
           i++;
-        } else if (w === MULTI) {
-          const m = multiFold(code);
-          for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), PRIME);
-          len += m.length;
-          end = ++i;
-        } else {
-          break;
         }
+        if (i >= n) break;
+        const start = i;
+        let end = i;
+        let h = OFFSET;
+        let len = 0;
+        while (i < n) {
+          const code = text.charCodeAt(i);
+          let w = fold[code] as number;
+          if (w === UNKNOWN) w = foldCode(code);
+          if (w > MULTI) {
+            h = Math.imul(h ^ w, PRIME);
+            len++;
+            end = ++i;
+          } else if (w === IGNORE) {
+            i++;
+          } else if (w === MULTI) {
+            const m = multiFold(code);
+            for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), PRIME);
+            len += m.length;
+            end = ++i;
+          } else {
+            break;
+          }
+        }
+        const id = table.lookup(h, len);
+        // Keep a word that can start a phrase, continue one (its neighbour was kept), or be a near miss.
+        // "of" and "the" are alias tokens, but alone they are dropped here, before any trie walk.
+        const keep =
+          id >= 0
+            ? isRoot[id] === 1 || lastKept === ord - 1
+            : len >= FUZZY_MIN_LENGTH &&
+              fuzzy.mayMatch(firstFolded(text, start, 0), firstFolded(text, start, 1), len);
+        if (keep) {
+          lastKept = ord;
+          if (kept === this.starts.length) this.grow();
+          this.starts[kept] = start;
+          this.ends[kept] = end;
+          this.ids[kept] = id >= 0 ? id : PENDING;
+          this.ords[kept] = ord;
+          this.hashes[kept] = h;
+          this.flags[kept] = hard && !first ? FLAG_HARD_GAP : 0;
+          kept++;
+        }
+        ord++;
+        hard = false;
+        first = false;
+        if (!keep) break;
       }
-      const id = table.lookup(h, len);
-      // Keep a word that can start a phrase, continue one (its neighbour was kept), or be a near miss.
-      // "of" and "the" are alias tokens, but alone they are dropped here, before any trie walk.
-      if (
-        id >= 0
-          ? isRoot[id] === 1 || lastKept === ord - 1
-          : len >= FUZZY_MIN_LENGTH &&
-            fuzzy.mayMatch(firstFolded(text, start, 0), firstFolded(text, start, 1), len)
-      ) {
-        lastKept = ord;
-        if (kept === this.starts.length) this.grow();
-        this.starts[kept] = start;
-        this.ends[kept] = end;
-        this.ids[kept] = id >= 0 ? id : PENDING;
-        this.ords[kept] = ord;
-        this.hashes[kept] = h;
-        this.flags[kept] = hard ? FLAG_HARD_GAP : 0;
-        kept++;
-      }
-      ord++;
-      hard = false;
+      pos = i;
+      if (re.lastIndex < pos) re.lastIndex = pos;
+      if (i >= n) break;
     }
-    this.words = ord;
     return kept;
   }
 
@@ -309,7 +348,7 @@ export class PhraseIndex {
       }
     }
     const signals: number[] = [];
-    if (this.words >= MIN_SIGNAL_WORDS) {
+    if (signalSpans.length > 0 && hasWords(text, MIN_SIGNAL_WORDS)) {
       for (let q = 0; q < signalSpans.length; q += 4) {
         const s = signalSpans[q] as number;
         // "normalization" inside "batch normalization" is neither a mention of the term nor evidence.
@@ -328,12 +367,53 @@ export class PhraseIndex {
   }
 }
 
+const LETTER_MARKS = '\\u00AD\\u00C0-\\u024F\\u0300-\\u036F\\u200B-\\u200D\\u2060\\uFEFF';
+
+/**
+ * The prefilter, one case-insensitive regex: a word boundary and the first three letters of a word that
+ * starts a phrase (two for a very big glossary, to keep the regex small); a word boundary, the first two
+ * letters of a near-miss target and four more letters (near misses are six letters or more); or any
+ * accented letter, soft hyphen, zero-width character or combining mark, after which the scanner walks back
+ * to the word's start, so that "Émirats", "e\u0301mirats" and "n\u00ADormalisation" are not skipped.
+ */
+function prefilterFor(rootWords: string[], nearMissStarts: Set<string>): RegExp {
+  let roots = new Set(rootWords.map((w) => w.slice(0, 3)));
+  if (roots.size > 1000) roots = new Set(rootWords.map((w) => w.slice(0, 2)));
+  const ascii = (set: Iterable<string>) => [...set].filter((s) => /^[a-z0-9]+$/.test(s));
+  const parts = [`[${LETTER_MARKS}]`];
+  const asciiRoots = ascii(roots);
+  if (asciiRoots.length) parts.push(`\\b(?:${asciiRoots.join('|')})`);
+  const asciiStarts = ascii(nearMissStarts);
+  if (asciiStarts.length) parts.push(`\\b(?:${asciiStarts.join('|')})[a-z]{${FUZZY_MIN_LENGTH - 2}}`);
+  // Other scripts: \b only knows ASCII words; the scanner checks the word start itself.
+  for (const s of roots) if (!/^[a-z0-9]+$/.test(s)) parts.push(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('|'), 'gi');
+}
+
+/** Whether the text has at least `count` words. */
+function hasWords(text: string, count: number): boolean {
+  const fold = FOLD;
+  const multi = CharClass.Multi;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let v = fold[text.charCodeAt(i)] as number;
+    if (v === 0) v = foldCode(text.charCodeAt(i));
+    const word = v >= multi;
+    if (word && !inWord && ++words >= count) return true;
+    inWord = word;
+  }
+  return false;
+}
+
 /** The folded code of the k-th word character from `start` (k is 0 or 1; the word has at least k + 1). */
 function firstFolded(text: string, start: number, k: number): number {
+  const fold = FOLD;
   for (let i = start; ; i++) {
-    const v = foldCode(text.charCodeAt(i));
-    if (v === CharClass.Ignore) continue;
-    if (k === 0) return v === CharClass.Multi ? multiFold(text.charCodeAt(i)).charCodeAt(0) : v;
+    let v = fold[text.charCodeAt(i)] as number;
+    if (v === 0) v = foldCode(text.charCodeAt(i));
+    if (v === IGNORE) continue;
+    if (k === 0) return v === MULTI ? multiFold(text.charCodeAt(i)).charCodeAt(0) : v;
     k--;
   }
 }
