@@ -77,6 +77,18 @@ describe('phrase index', () => {
     expect(found('Iran, nuclear deal')).toEqual([['Iran', 'iran']]);
   });
 
+  it('finds words whose first letters carry accents or invisible characters (the prefilter must not skip them)', () => {
+    expect(found('ÉMIRATI envoys; E\u0301mirati envoys; Émirati envoys')).toEqual([
+      ['ÉMIRATI', 'uae'],
+      ['E\u0301mirati', 'uae'],
+      ['Émirati', 'uae'],
+    ]);
+    expect(found('n\u00adormalization and P\u200bakistan')).toEqual([
+      ['n\u00adormalization', 'normalization'],
+      ['P\u200bakistan', 'pakistan'],
+    ]);
+  });
+
   it('strips diacritics and folds typographic apostrophes in page text', () => {
     expect(found('PAKISTÁN and Bahrain‘s')).toEqual([
       ['PAKISTÁN', 'pakistan'],
