@@ -48,7 +48,13 @@ async function hoverFirstTerm(page: Page): Promise<boolean> {
   const card = page.getByRole('dialog');
   try {
     await card.first().waitFor({ state: 'visible', timeout: CARD_WAIT_MS });
-    const name = (await card.first().getAttribute('aria-label')) ?? term.text;
+    // The card's accessible name is the term's label (DESIGN.md contract 3).
+    const name = await card.first().evaluate((el) => {
+      const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
+      const root = el.getRootNode() as Document | ShadowRoot;
+      const byIds = ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+      return el.getAttribute('aria-label') ?? byIds;
+    });
     console.log(`Hovered “${term.text}”: the card for ${name} opened.`);
     // Let the card's entrance transition (if any) finish before the screenshot.
     await page.waitForTimeout(300);
