@@ -22,14 +22,20 @@ export async function launchExtension(options: {
   extraArgs?: string[];
 }): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'briefing-lens-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: options.executablePath,
-    headless: options.headless,
-    args: [...chromiumArgs(options.extensionDir), ...(options.extraArgs ?? [])],
-    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
-    // Playwright passes --disable-extensions by default, which would keep ours from loading.
-    ignoreDefaultArgs: ['--disable-extensions'],
-  });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: options.executablePath,
+      headless: options.headless,
+      args: [...chromiumArgs(options.extensionDir), ...(options.extraArgs ?? [])],
+      viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
+      // Playwright passes --disable-extensions by default, which would keep ours from loading.
+      ignoreDefaultArgs: ['--disable-extensions'],
+    });
+  } catch (e) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw e;
+  }
   // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`; functions we pass
   // to page.evaluate are serialised into the page, where that helper does not exist.
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });

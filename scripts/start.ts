@@ -96,14 +96,33 @@ else build();
 const executablePath = await requireChromium();
 const server = await serve({ mounts: { '/demo/': join(ROOT, 'demo') } });
 const url = `${server.origin}/demo/`;
-const headed = hasDisplay() && !process.argv.includes('--headless');
-const ext = await launchExtension({
-  executablePath,
-  extensionDir: EXTENSION_DIR,
-  headless: !headed,
-  // A headed window sizes its own viewport; headless gets a laptop-sized one for the screenshot.
-  viewport: headed ? null : { width: 1280, height: 900 },
-});
+let headed = hasDisplay() && !process.argv.includes('--headless');
+// A headed window sizes its own viewport; headless gets a laptop-sized one for the screenshot.
+const launchHeadless = () =>
+  launchExtension({
+    executablePath,
+    extensionDir: EXTENSION_DIR,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+let ext: ExtensionBrowser;
+if (headed) {
+  try {
+    ext = await launchExtension({
+      executablePath,
+      extensionDir: EXTENSION_DIR,
+      headless: false,
+      viewport: null,
+    });
+  } catch (e) {
+    // DISPLAY can be set with no reachable X server (ssh, containers): fall back to the headless run.
+    console.log(
+      `Could not open a window (${e instanceof Error ? e.message.split('\n')[0] : e}); running headless.`,
+    );
+    headed = false;
+    ext = await launchHeadless();
+  }
+} else ext = await launchHeadless();
 // Ctrl+C in the terminal: close the browser and remove its throwaway profile before leaving.
 process.once('SIGINT', () => {
   void Promise.allSettled([ext.close(), server.close()]).then(() => process.exit(130));
