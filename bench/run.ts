@@ -335,6 +335,7 @@ function table(results: Results): string {
     'mark.js÷',
     'task ms',
     'matches',
+    'all ours ms',
   ];
   const rows = results.pages.map((p) => [
     p.name,
@@ -347,6 +348,7 @@ function table(results: Results): string {
     fmt(p.ratioMarkjs, 1),
     fmt(p.longestTaskMs, 1),
     `${p.matches.ours}/${p.matches.markjs}`,
+    fmt(p.ourTasksMs, 1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
