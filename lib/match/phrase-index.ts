@@ -76,10 +76,12 @@ export class PhraseIndex {
 
   /** Per first-token id, the entries (with their token ids) whose sub-trie is not built yet. */
   private readonly unbuilt: Array<Array<[PhraseEntry, number[], boolean[]]> | undefined> = [];
-  /** Per token id, 1 if some phrase starts with it. */
+  /** Per token id: 0 if no phrase starts with it, 1 if one is that word alone, 2 if all go on. */
   private readonly isRoot: Uint8Array;
   /** Finds the words worth hashing (see `prefilterFor`). */
   private readonly prefilter: RegExp;
+  /** `pairKey(a, b)` for every two tokens that follow each other in some phrase. */
+  private readonly pairs = new Set<number>();
 
   constructor(entries: PhraseEntry[]) {
     const fuzzyTargets = new Map<number, string>();
@@ -89,6 +91,7 @@ export class PhraseIndex {
       const ids = tokens.map((t) => this.tokens.add(t));
       const first = ids[0] as number;
       (this.unbuilt[first] ??= []).push([entry, ids, hardGap]);
+      for (let k = 1; k < ids.length; k++) this.pairs.add(pairKey(ids[k - 1] as number, ids[k] as number));
       if (entry.term >= 0) tokens.forEach((t, k) => fuzzyTargets.set(ids[k] as number, t));
     }
     this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
@@ -96,7 +99,8 @@ export class PhraseIndex {
     const rootWords: string[] = [];
     this.unbuilt.forEach((pending, first) => {
       if (!pending) return;
-      this.isRoot[first] = 1;
+      // 1: some phrase is this one word; 2: every phrase starting here goes on.
+      this.isRoot[first] = pending.some(([, ids]) => ids.length === 1) ? 1 : 2;
       rootWords.push(this.tokens.strings[first] as string);
     });
     const nearMissStarts = new Set<string>();
@@ -175,6 +179,7 @@ export class PhraseIndex {
     const table = this.tokens;
     const fuzzy = this.fuzzy;
     const isRoot = this.isRoot;
+    const pairs = this.pairs;
     const re = this.prefilter;
     const UNKNOWN = CharClass.Unknown;
     const IGNORE = CharClass.Ignore;
@@ -187,6 +192,8 @@ export class PhraseIndex {
     // Word ordinals only need to tell adjacent words apart: each run starts two past the last one.
     let ord = 0;
     let lastKept = -2;
+    let lastId = -1;
+    let dangling = false;
     let pos = 0;
     re.lastIndex = 0;
     while (re.test(text)) {
@@ -239,15 +246,21 @@ export class PhraseIndex {
           }
         }
         const id = table.lookup(h, len);
-        // Keep a word that can start a phrase, continue one (its neighbour was kept), or be a near miss.
-        // "of" and "the" are alias tokens, but alone they are dropped here, before any trie walk.
-        const keep =
-          id >= 0
-            ? isRoot[id] === 1 || lastKept === ord - 1
-            : len >= FUZZY_MIN_LENGTH &&
-              fuzzy.mayMatch(firstFolded(text, start, 0), firstFolded(text, start, 1), len);
+        // Keep a word that can start a phrase, continue one (its neighbour was kept and some phrase has
+        // the two in a row), or be a near miss. "of" and "the" are alias tokens, but here they are dropped.
+        const continues = lastKept === ord - 1 && (lastId < 0 || (id >= 0 && pairs.has(pairKey(lastId, id))));
+        const nearMiss =
+          id < 0 &&
+          len >= FUZZY_MIN_LENGTH &&
+          fuzzy.mayMatch(firstFolded(text, start, 0), firstFolded(text, start, 1), len);
+        const keep = id >= 0 ? isRoot[id] !== 0 || continues : nearMiss;
+        // A first word that needs a next one ("talks" of "talks with Iran") is dropped when this word
+        // cannot be that next one (a near miss might be).
+        if (dangling && !continues && !nearMiss) kept--;
+        dangling = keep && !continues && id >= 0 && isRoot[id] === 2;
         if (keep) {
           lastKept = ord;
+          lastId = id;
           if (kept === this.starts.length) this.grow();
           this.starts[kept] = start;
           this.ends[kept] = end;
@@ -262,6 +275,8 @@ export class PhraseIndex {
         first = false;
         if (!keep) break;
       }
+      if (dangling) kept--;
+      dangling = false;
       pos = i;
       if (re.lastIndex < pos) re.lastIndex = pos;
       if (i >= n) break;
@@ -307,13 +322,19 @@ export class PhraseIndex {
       const first = ids[k] as number;
       if (first < 0) continue;
       let node = this.roots[first] ?? this.root(first);
-      if (!node || !this.verified(text, k)) continue;
+      if (!node) continue;
+      // Words are checked against their token (hash collisions) only on the way to a result.
+      let verifiedTo = k - 1;
       let fuzzyCount = (flags[k] as number) & FLAG_FUZZY ? 1 : 0;
       let bestJ = -1;
       let bestTerm = -1;
       let bestFuzzy = false;
       let j = k;
       for (;;) {
+        if (node.term >= 0 || node.signals || node.excludes) {
+          while (verifiedTo < j && this.verified(text, verifiedTo + 1)) verifiedTo++;
+          if (verifiedTo < j) break;
+        }
         if (node.term >= 0 && acceptable(fuzzyCount)) {
           bestJ = j;
           bestTerm = node.term;
@@ -335,7 +356,7 @@ export class PhraseIndex {
         const nextId = ids[next] as number;
         if (nextId < 0) break;
         const child = node.children.get(nextId * 2 + ((flags[next] as number) & FLAG_HARD_GAP));
-        if (!child || !this.verified(text, next)) break;
+        if (!child) break;
         node = child;
         j = next;
         if ((flags[j] as number) & FLAG_FUZZY) fuzzyCount++;
@@ -388,6 +409,11 @@ function prefilterFor(rootWords: string[], nearMissStarts: Set<string>): RegExp 
   // Other scripts: \b only knows ASCII words; the scanner checks the word start itself.
   for (const s of roots) if (!/^[a-z0-9]+$/.test(s)) parts.push(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(parts.join('|'), 'gi');
+}
+
+/** A 30-bit key for two token ids in a row (a collision only keeps a word that could be dropped). */
+function pairKey(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ b) & 0x3fffffff;
 }
 
 /** Whether the text has at least `count` words. */
