@@ -115,5 +115,8 @@ describe('phrase index', () => {
     expect(fresh.keptWords).toBe(3);
     expect(fresh.scan('Palestinian statehood').mentions).toHaveLength(1);
     expect(fresh.keptWords).toBe(5);
+    // A first word that only starts longer phrases is dropped when the next word cannot continue them.
+    fresh.scan('Palestinian farmers and Muslim traders met Trump voters.');
+    expect(fresh.keptWords).toBe(5);
   });
 });
