@@ -65,8 +65,14 @@ export class ContextModel {
   readonly signalPhrases: string[];
 
   constructor(glossary: Pick<CompiledGlossary, 'terms' | 'aliases' | 'briefings'>) {
+    // Which signal phrases are some term's alias: only the (few) signal forms are looked up, so a big
+    // glossary's alias table is read once and not copied into a map.
+    const rawSignals = new Set<string>();
+    for (const b of glossary.briefings) for (const raw of b.signals) rawSignals.add(raw);
+    for (const t of glossary.terms) for (const raw of t.signals) rawSignals.add(raw);
+    const signalForms = new Set([...rawSignals].map(normaliseForMatch));
     const termOfForm = new Map<string, string>();
-    for (const a of glossary.aliases) termOfForm.set(a.norm, a.term);
+    for (const a of glossary.aliases) if (signalForms.has(a.norm)) termOfForm.set(a.norm, a.term);
     const modeOf = new Map(glossary.terms.map((t) => [t.id, t.mode]));
     // Packs repeat the same signal lists across terms: normalise and classify each phrase once.
     const known = new Map<string, { norm: string; evidence: Evidence }>();

@@ -4,7 +4,7 @@
 
 import type { CompiledGlossary } from '../../glossary/types';
 import { ContextModel, termSignalId } from './context';
-import { type PhraseEntry, PhraseIndex } from './phrase-index';
+import { PhraseIndex } from './phrase-index';
 import type { BlockScan, Engine, Mention, SignalTally } from './types';
 
 /** Shared result for blocks with nothing in them (most of a page): frozen, since every caller gets it. */
@@ -32,23 +32,22 @@ export function createEngine(glossary: EngineGlossary): MatchEngine {
   const signalIds = [...context.signalPhrases, ...termIds.map(termSignalId)];
   const termSignal = (i: number) => context.signalPhrases.length + i;
 
-  const entries: PhraseEntry[] = [];
+  const index = new PhraseIndex();
+  const unambiguous = glossary.terms.map((t) => t.mode === 'unambiguous');
   for (const alias of glossary.aliases) {
     const term = termIndex.get(alias.term);
     if (term === undefined || !alias.norm) continue;
-    const unambiguous = glossary.terms[term]?.mode === 'unambiguous';
-    entries.push({ phrase: alias.norm, term, signal: unambiguous ? termSignal(term) : -1 });
+    index.add(alias.norm, term, unambiguous[term] ? termSignal(term) : -1);
   }
   context.signalPhrases.forEach((phrase, signal) => {
-    entries.push({ phrase, term: -1, signal });
+    index.add(phrase, -1, signal);
   });
   // Exclusions ("type coercion", "Bahrain Grand Prix"): a mention inside one is not a mention of its term.
   for (const ex of glossary.exclusions) {
     const term = termIndex.get(ex.term);
-    if (term !== undefined && ex.norm)
-      entries.push({ phrase: ex.norm, term: -1, signal: -1, exclusion: term });
+    if (term !== undefined && ex.norm) index.add(ex.norm, -1, -1, term);
   }
-  const index = new PhraseIndex(entries);
+  index.seal();
 
   return {
     scan(text: string): BlockScan {

@@ -6,18 +6,7 @@
 
 import { FUZZY_MIN_LENGTH, FuzzyResolver } from './fuzzy';
 import { CharClass, FOLD, foldCode, multiFold, normaliseForMatch } from './normalise';
-import { FNV_OFFSET, FNV_PRIME, rawEqualsToken, TokenTable, tokenize } from './tokens';
-
-export interface PhraseEntry {
-  /** A normalised phrase (see `normaliseForMatch`). */
-  phrase: string;
-  /** Index of the term the phrase names, or -1 for a phrase that is only a signal. */
-  term: number;
-  /** Index of the signal the phrase counts as, or -1. */
-  signal: number;
-  /** Index of a term whose mentions inside this phrase are not mentions of it ("type coercion"), or -1. */
-  exclusion?: number;
-}
+import { FNV_OFFSET, FNV_PRIME, rawEqualsToken, TokenTable } from './tokens';
 
 interface TrieNode {
   /** Keyed by `tokenId * 2 + (hard gap before the token ? 1 : 0)`. */
@@ -53,8 +42,14 @@ const NOTHING: PhraseScan = Object.freeze({
   signals: Object.freeze([]),
 }) as PhraseScan;
 
+// Module-level copies of imported constants: read once, not through a binding on every use.
+const FOLD_TABLE = FOLD;
+const UNKNOWN = CharClass.Unknown;
 const IGNORE = CharClass.Ignore;
+const PUNCT = CharClass.Punct;
 const MULTI = CharClass.Multi;
+const PRIME = FNV_PRIME;
+const OFFSET = FNV_OFFSET;
 
 const FLAG_HARD_GAP = 1;
 const FLAG_FUZZY = 2;
@@ -64,7 +59,7 @@ const PENDING = -2;
 export class PhraseIndex {
   readonly tokens = new TokenTable();
   private readonly roots: Array<TrieNode | undefined> = [];
-  private readonly fuzzy: FuzzyResolver;
+  private fuzzy = new FuzzyResolver([]);
 
   // Reused buffers for the words a scan keeps (alias tokens and fuzzy candidates).
   private starts = new Int32Array(256);
@@ -74,40 +69,163 @@ export class PhraseIndex {
   private hashes = new Int32Array(256);
   private flags = new Uint8Array(256);
 
-  /** Per first-token id, the entries (with their token ids) whose sub-trie is not built yet. */
-  private readonly unbuilt: Array<Array<[PhraseEntry, number[], boolean[]]> | undefined> = [];
+  // The phrases, in flat arrays (a big glossary has hundreds of thousands: no object per phrase).
+  // Phrase p has token ids phraseTokens[phraseAt[p] .. phraseAt[p + 1]), hard gaps likewise.
+  private phraseCount = 0;
+  private phraseAt = new Int32Array(1024);
+  private phraseTokens = new Int32Array(4096);
+  private phraseHard = new Uint8Array(4096);
+  private phraseTerm = new Int32Array(1024);
+  private phraseSignal = new Int32Array(1024);
+  private phraseExclusion = new Int32Array(1024);
+  /** Phrases sharing a first token, in insertion order: a list through `phraseNext`. */
+  private phraseNext = new Int32Array(1024);
+  private rootHead = new Int32Array(1024).fill(-1);
+  private rootTail = new Int32Array(1024).fill(-1);
+  /** Per token id: 1 if it is a word of some term's alias (a near miss may resolve to it). */
+  private nearMissTarget = new Uint8Array(1024);
   /** Per token id: 0 if no phrase starts with it, 1 if one is that word alone, 2 if all go on. */
-  private readonly isRoot: Uint8Array;
+  private isRoot = new Uint8Array(0);
   /** Finds the words worth hashing (see `prefilterFor`). */
-  private readonly prefilter: RegExp;
-  /** `pairKey(a, b)` for every two tokens that follow each other in some phrase. */
-  private readonly pairs = new Set<number>();
+  private prefilter = /$^/g;
+  /** Bit set over `pairKey(a, b)` for two tokens that follow each other in some phrase. */
+  private pairBits = new Uint32Array(0);
+  private pairMask = 0;
+  private pairList: number[] = [];
 
-  constructor(entries: PhraseEntry[]) {
-    const fuzzyTargets = new Map<number, string>();
-    for (const entry of entries) {
-      const { tokens, hardGap } = tokenize(entry.phrase);
-      if (tokens.length === 0) continue;
-      const ids = tokens.map((t) => this.tokens.add(t));
-      const first = ids[0] as number;
-      (this.unbuilt[first] ??= []).push([entry, ids, hardGap]);
-      for (let k = 1; k < ids.length; k++) this.pairs.add(pairKey(ids[k - 1] as number, ids[k] as number));
-      if (entry.term >= 0) tokens.forEach((t, k) => fuzzyTargets.set(ids[k] as number, t));
+  /**
+   * Adds a normalised phrase (`normaliseForMatch` output): an alias of `term`, a `signal`, an
+   * `exclusion` for a term, or several. Call `seal()` after the last one.
+   */
+  add(phrase: string, term: number, signal: number, exclusion = -1): void {
+    const fold = FOLD_TABLE;
+    const p = this.phraseCount;
+    if (p + 2 >= this.phraseAt.length) this.growPhrases();
+    let at = this.phraseAt[p] as number;
+    const first = at;
+    let hard = false;
+    let i = 0;
+    const n = phrase.length;
+    while (i < n) {
+      let v = fold[phrase.charCodeAt(i)] as number;
+      if (v === UNKNOWN) v = foldCode(phrase.charCodeAt(i));
+      if (v < MULTI && v !== IGNORE) {
+        if (v === PUNCT) hard = true;
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = OFFSET;
+      let len = 0;
+      while (i < n) {
+        const code = phrase.charCodeAt(i);
+        let w = fold[code] as number;
+        if (w === UNKNOWN) w = foldCode(code);
+        if (w > MULTI) {
+          h = Math.imul(h ^ w, PRIME);
+          len++;
+        } else if (w === MULTI) {
+          const m = multiFold(code);
+          for (let k = 0; k < m.length; k++) h = Math.imul(h ^ m.charCodeAt(k), PRIME);
+          len += m.length;
+        } else if (w !== IGNORE) {
+          break;
+        }
+        i++;
+      }
+      if (len === 0) continue;
+      const id = this.tokens.addRange(phrase, start, i, h, len);
+      if (at >= this.phraseTokens.length) this.growTokens();
+      this.phraseTokens[at] = id;
+      this.phraseHard[at] = at > first && hard ? 1 : 0;
+      if (at > first) this.pairList.push(pairKey(this.phraseTokens[at - 1] as number, id));
+      if (id >= this.nearMissTarget.length) this.growPerToken();
+      if (term >= 0) this.nearMissTarget[id] = 1;
+      at++;
+      hard = false;
     }
-    this.fuzzy = new FuzzyResolver([...fuzzyTargets]);
-    this.isRoot = new Uint8Array(this.tokens.strings.length);
+    if (at === first) return;
+    this.phraseAt[p + 1] = at;
+    this.phraseTerm[p] = term;
+    this.phraseSignal[p] = signal;
+    this.phraseExclusion[p] = exclusion;
+    this.phraseNext[p] = -1;
+    const root = this.phraseTokens[first] as number;
+    const tail = this.rootTail[root] as number;
+    if (tail < 0) this.rootHead[root] = p;
+    else this.phraseNext[tail] = p;
+    this.rootTail[root] = p;
+    this.phraseCount = p + 1;
+  }
+
+  /** Builds what the scan needs from the phrases added. */
+  seal(): void {
+    const count = this.tokens.strings.length;
+    this.isRoot = new Uint8Array(count);
     const rootWords: string[] = [];
-    this.unbuilt.forEach((pending, first) => {
-      if (!pending) return;
-      // 1: some phrase is this one word; 2: every phrase starting here goes on.
-      this.isRoot[first] = pending.some(([, ids]) => ids.length === 1) ? 1 : 2;
-      rootWords.push(this.tokens.strings[first] as string);
-    });
-    const nearMissStarts = new Set<string>();
-    for (const token of fuzzyTargets.values()) {
-      if (token.length >= FUZZY_MIN_LENGTH) nearMissStarts.add(token.slice(0, 2));
+    const targets: Array<[number, string]> = [];
+    for (let id = 0; id < count; id++) {
+      const token = this.tokens.strings[id] as string;
+      if (this.nearMissTarget[id]) targets.push([id, token]);
+      let kind = 0;
+      for (let p = this.rootHead[id] as number; p >= 0; p = this.phraseNext[p] as number) {
+        // 1: some phrase is this one word; 2: every phrase starting here goes on.
+        if ((this.phraseAt[p + 1] as number) - (this.phraseAt[p] as number) === 1) kind = 1;
+        else if (kind === 0) kind = 2;
+      }
+      this.isRoot[id] = kind;
+      if (kind) rootWords.push(token);
     }
+    this.fuzzy = new FuzzyResolver(targets);
+    const nearMissStarts = new Set<string>();
+    for (const [, token] of targets)
+      if (token.length >= FUZZY_MIN_LENGTH) nearMissStarts.add(token.slice(0, 2));
     this.prefilter = prefilterFor(rootWords, nearMissStarts);
+    let bits = 1024;
+    while (bits < this.pairList.length * 16) bits *= 2;
+    this.pairBits = new Uint32Array(bits >>> 5);
+    this.pairMask = bits - 1;
+    for (const key of this.pairList) {
+      const b = key & this.pairMask;
+      this.pairBits[b >>> 5] = (this.pairBits[b >>> 5] as number) | (1 << (b & 31));
+    }
+    this.pairList = [];
+  }
+
+  private growPhrases(): void {
+    const size = this.phraseAt.length * 2;
+    const grow32 = (a: Int32Array, fill = 0) => {
+      const b = new Int32Array(size).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.phraseAt = grow32(this.phraseAt);
+    this.phraseTerm = grow32(this.phraseTerm);
+    this.phraseSignal = grow32(this.phraseSignal);
+    this.phraseExclusion = grow32(this.phraseExclusion);
+    this.phraseNext = grow32(this.phraseNext);
+  }
+
+  private growTokens(): void {
+    const a = new Int32Array(this.phraseTokens.length * 2);
+    a.set(this.phraseTokens);
+    this.phraseTokens = a;
+    const h = new Uint8Array(this.phraseHard.length * 2);
+    h.set(this.phraseHard);
+    this.phraseHard = h;
+  }
+
+  private growPerToken(): void {
+    const size = this.nearMissTarget.length * 2;
+    const t = new Uint8Array(size);
+    t.set(this.nearMissTarget);
+    this.nearMissTarget = t;
+    const head = new Int32Array(size).fill(-1);
+    head.set(this.rootHead);
+    this.rootHead = head;
+    const tail = new Int32Array(size).fill(-1);
+    tail.set(this.rootTail);
+    this.rootTail = tail;
   }
 
   /**
@@ -117,13 +235,13 @@ export class PhraseIndex {
   private root(first: number): TrieNode | undefined {
     const built = this.roots[first];
     if (built) return built;
-    const pending = this.unbuilt[first];
-    if (!pending) return undefined;
+    if (!this.isRoot[first]) return undefined;
     const root: TrieNode = { term: -1 };
-    for (const [entry, ids, hardGap] of pending) {
+    for (let p = this.rootHead[first] as number; p >= 0; p = this.phraseNext[p] as number) {
       let node = root;
-      for (let k = 1; k < ids.length; k++) {
-        const key = (ids[k] as number) * 2 + (hardGap[k] ? 1 : 0);
+      const end = this.phraseAt[p + 1] as number;
+      for (let k = (this.phraseAt[p] as number) + 1; k < end; k++) {
+        const key = (this.phraseTokens[k] as number) * 2 + (this.phraseHard[k] as number);
         node.children ??= new Map();
         let child = node.children.get(key);
         if (!child) {
@@ -132,13 +250,15 @@ export class PhraseIndex {
         }
         node = child;
       }
-      // Entries arrive with aliases first; a phrase that is an alias of two terms keeps the first.
-      if (entry.term >= 0 && node.term < 0) node.term = entry.term;
-      if (entry.signal >= 0) (node.signals ??= []).push(entry.signal);
-      if (entry.exclusion !== undefined && entry.exclusion >= 0) (node.excludes ??= []).push(entry.exclusion);
+      const term = this.phraseTerm[p] as number;
+      const signal = this.phraseSignal[p] as number;
+      const exclusion = this.phraseExclusion[p] as number;
+      // Aliases are added first; a phrase that is an alias of two terms keeps the first.
+      if (term >= 0 && node.term < 0) node.term = term;
+      if (signal >= 0) (node.signals ??= []).push(signal);
+      if (exclusion >= 0) (node.excludes ??= []).push(exclusion);
     }
     this.roots[first] = root;
-    this.unbuilt[first] = undefined;
     return root;
   }
 
@@ -175,18 +295,13 @@ export class PhraseIndex {
   private collect(text: string): number {
     // Locals, not module bindings: in CommonJS-transpiled code (tsx, Vitest) every imported binding read
     // is a getter call, which would cost more than the rest of this loop.
-    const fold = FOLD;
+    const fold = FOLD_TABLE;
     const table = this.tokens;
     const fuzzy = this.fuzzy;
     const isRoot = this.isRoot;
-    const pairs = this.pairs;
+    const pairBits = this.pairBits;
+    const pairMask = this.pairMask;
     const re = this.prefilter;
-    const UNKNOWN = CharClass.Unknown;
-    const IGNORE = CharClass.Ignore;
-    const PUNCT = CharClass.Punct;
-    const MULTI = CharClass.Multi;
-    const PRIME = FNV_PRIME;
-    const OFFSET = FNV_OFFSET;
     const n = text.length;
     let kept = 0;
     // Word ordinals only need to tell adjacent words apart: each run starts two past the last one.
@@ -248,7 +363,8 @@ export class PhraseIndex {
         const id = table.lookup(h, len);
         // Keep a word that can start a phrase, continue one (its neighbour was kept and some phrase has
         // the two in a row), or be a near miss. "of" and "the" are alias tokens, but here they are dropped.
-        const continues = lastKept === ord - 1 && (lastId < 0 || (id >= 0 && pairs.has(pairKey(lastId, id))));
+        const continues =
+          lastKept === ord - 1 && (lastId < 0 || (id >= 0 && hasPair(pairBits, pairMask, lastId, id)));
         const nearMiss =
           id < 0 &&
           len >= FUZZY_MIN_LENGTH &&
@@ -414,6 +530,11 @@ function prefilterFor(rootWords: string[], nearMissStarts: Set<string>): RegExp 
 /** A 30-bit key for two token ids in a row (a collision only keeps a word that could be dropped). */
 function pairKey(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ b) & 0x3fffffff;
+}
+
+function hasPair(bits: Uint32Array, mask: number, a: number, b: number): boolean {
+  const key = pairKey(a, b) & mask;
+  return ((bits[key >>> 5] as number) & (1 << (key & 31))) !== 0;
 }
 
 /** Whether the text has at least `count` words. */

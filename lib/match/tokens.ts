@@ -89,6 +89,25 @@ export class TokenTable {
   private slots = new Int32Array(64);
   private mask = 63;
 
+  /**
+   * Id of the token `text[start, end)` whose folded hash and length are `h` and `len`, adding it (as
+   * `text.slice(start, end)`) if new. `text` is normalised, so its word characters are already folded.
+   */
+  addRange(text: string, start: number, end: number, h: number, len: number): number {
+    const l = len > 255 ? 255 : len;
+    let idx = h & this.mask;
+    for (;;) {
+      const s = this.slots[idx] as number;
+      if (s === 0) break;
+      if (this.hashes[idx] === h && this.lengths[idx] === l) {
+        const known = this.strings[s - 1] as string;
+        if (known.length === end - start && text.startsWith(known, start)) return s - 1;
+      }
+      idx = (idx + 1) & this.mask;
+    }
+    return this.add(text.slice(start, end));
+  }
+
   /** Id of `token` (a string of folded word characters), adding it if new. */
   add(token: string): number {
     const h = hashToken(token);
