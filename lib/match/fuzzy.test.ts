@@ -59,11 +59,7 @@ describe('near misses', () => {
 });
 
 describe('FuzzyResolver', () => {
-  const resolver = new FuzzyResolver([
-    [0, 'accords'],
-    [1, 'normalization'],
-    [2, 'sovereignty'],
-  ]);
+  const resolver = new FuzzyResolver(['accords', 'normalization', 'sovereignty', 'pakistan'], [0, 1, 2]);
 
   it('resolves within the edit budget and not beyond', () => {
     expect(resolver.resolve('acords')).toBe(0);
@@ -77,6 +73,8 @@ describe('FuzzyResolver', () => {
     // A word inside a longer token is not a near miss of it, though Bitap alone would say so.
     expect(resolver.resolve('accord')).toBe(0);
     expect(resolver.resolve('cords')).toBe(-1);
+    // Only the listed targets: "pakistan" is a token but not one a near miss may resolve to.
+    expect(resolver.resolve('pakistna')).toBe(-1);
   });
 
   it('prefilters on the first two letters and the length', () => {

@@ -129,27 +129,62 @@ export class FuzzyResolver {
   /** Fuse searches run so far (for tests and profiling). */
   searches = 0;
 
-  /** `targets`: token id → token string, for the tokens a typo may resolve to. */
-  constructor(targets: Array<[number, string]>) {
-    for (const [id, token] of targets) {
-      if (token.length < FUZZY_MIN_LENGTH) continue;
+  private readonly strings: readonly string[];
+  /** Target ids ordered by prefix key; bucket `key` is `order[bucketAt[key] .. bucketAt[key + 1])`. */
+  private readonly order: Int32Array;
+  private readonly bucketAt = new Int32Array(27 * 27 + 1);
+
+  /**
+   * `strings`: token id → token; `ids`: the tokens a typo may resolve to. Only the length masks are built
+   * here; a prefix's bucket (and its Fuse index) is built the first time a page word needs it, so a big
+   * glossary costs two passes over its tokens up front.
+   */
+  constructor(strings: readonly string[], ids: readonly number[]) {
+    this.strings = strings;
+    const keys = new Int32Array(ids.length).fill(-1);
+    ids.forEach((id, i) => {
+      const token = strings[id] as string;
+      if (token.length < FUZZY_MIN_LENGTH) return;
       const key = prefixKey(token.charCodeAt(0), token.charCodeAt(1));
       // Letters only: digits and non-Latin letters land in bucket 26, where typos are not our business.
-      if (key % 27 === 26 || key >= 26 * 27) continue;
-      let bucket = this.buckets.get(key);
-      if (!bucket) {
-        bucket = { tokens: [], ids: [], letters: [] };
-        this.buckets.set(key, bucket);
-      }
-      bucket.tokens.push(token);
-      bucket.ids.push(id);
-      bucket.letters.push(letterSet(token));
+      if (key % 27 === 26 || key >= 26 * 27) return;
+      keys[i] = key;
+      this.bucketAt[key + 1] = (this.bucketAt[key + 1] as number) + 1;
       const slack = maxEdits(token.length);
       for (let len = token.length - slack; len <= token.length + slack; len++) {
         if (len >= FUZZY_MIN_LENGTH)
           this.lengthMasks[key] = (this.lengthMasks[key] as number) | (1 << Math.min(len, 31));
       }
+    });
+    for (let k = 1; k < this.bucketAt.length; k++) {
+      this.bucketAt[k] = (this.bucketAt[k] as number) + (this.bucketAt[k - 1] as number);
     }
+    this.order = new Int32Array(this.bucketAt[this.bucketAt.length - 1] as number);
+    const fill = this.bucketAt.slice(0, -1);
+    ids.forEach((id, i) => {
+      const key = keys[i] as number;
+      if (key < 0) return;
+      this.order[fill[key] as number] = id;
+      fill[key] = (fill[key] as number) + 1;
+    });
+  }
+
+  private bucket(key: number): Bucket | undefined {
+    let bucket = this.buckets.get(key);
+    if (bucket) return bucket;
+    const from = this.bucketAt[key] as number;
+    const to = this.bucketAt[key + 1] as number;
+    if (from === to) return undefined;
+    bucket = { tokens: [], ids: [], letters: [] };
+    for (let k = from; k < to; k++) {
+      const id = this.order[k] as number;
+      const token = this.strings[id] as string;
+      bucket.tokens.push(token);
+      bucket.ids.push(id);
+      bucket.letters.push(letterSet(token));
+    }
+    this.buckets.set(key, bucket);
+    return bucket;
   }
 
   /** The cheap prefilter, run in the scanner's hot loop: first two folded letters and length. */
@@ -198,7 +233,8 @@ export class FuzzyResolver {
   /** Token id a folded word is a near miss of, or -1. Uncached. */
   resolve(word: string): number {
     if (word.length < FUZZY_MIN_LENGTH) return -1;
-    const bucket = this.buckets.get(prefixKey(word.charCodeAt(0), word.charCodeAt(1)));
+    const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1));
+    const bucket = key % 27 === 26 || key >= 26 * 27 ? undefined : this.bucket(key);
     if (!bucket || !this.plausible(bucket, word)) return -1;
     bucket.fuse ??= new Fuse(bucket.tokens, FUSE_OPTIONS);
     this.searches++;

@@ -59,7 +59,7 @@ const PENDING = -2;
 export class PhraseIndex {
   readonly tokens = new TokenTable();
   private readonly roots: Array<TrieNode | undefined> = [];
-  private fuzzy = new FuzzyResolver([]);
+  private fuzzy = new FuzzyResolver([], []);
 
   // Reused buffers for the words a scan keeps (alias tokens and fuzzy candidates).
   private starts = new Int32Array(256);
@@ -163,10 +163,10 @@ export class PhraseIndex {
     const count = this.tokens.strings.length;
     this.isRoot = new Uint8Array(count);
     const rootWords: string[] = [];
-    const targets: Array<[number, string]> = [];
+    const targets: number[] = [];
     for (let id = 0; id < count; id++) {
       const token = this.tokens.strings[id] as string;
-      if (this.nearMissTarget[id]) targets.push([id, token]);
+      if (this.nearMissTarget[id]) targets.push(id);
       let kind = 0;
       for (let p = this.rootHead[id] as number; p >= 0; p = this.phraseNext[p] as number) {
         // 1: some phrase is this one word; 2: every phrase starting here goes on.
@@ -176,10 +176,12 @@ export class PhraseIndex {
       this.isRoot[id] = kind;
       if (kind) rootWords.push(token);
     }
-    this.fuzzy = new FuzzyResolver(targets);
+    this.fuzzy = new FuzzyResolver(this.tokens.strings, targets);
     const nearMissStarts = new Set<string>();
-    for (const [, token] of targets)
+    for (const id of targets) {
+      const token = this.tokens.strings[id] as string;
       if (token.length >= FUZZY_MIN_LENGTH) nearMissStarts.add(token.slice(0, 2));
+    }
     this.prefilter = prefilterFor(rootWords, nearMissStarts);
     let bits = 1024;
     while (bits < this.pairList.length * 16) bits *= 2;
