@@ -120,7 +120,7 @@ export const FIXTURE_TERMS: FixtureTerm[] = [
   term('israel', 'Israel', 'contextual', ['Israel'], ["Israel's", 'Israeli', 'Israelis']),
 ];
 
-export const FIXTURE_EXCLUSIONS: Array<[string, string]> = [
+const FIXTURE_EXCLUSIONS: Array<[string, string]> = [
   ['type coercion', 'coercion'],
   ['Bahrain Grand Prix', 'bahrain'],
   ['database normalization', 'normalization'],

@@ -70,11 +70,6 @@ export function multiFold(code: number): string {
   return MULTI.get(code) ?? '';
 }
 
-/** Whether a folded value is a word character (letter or digit). */
-export function isWordFold(v: number): boolean {
-  return v >= CharClass.Multi;
-}
-
 /**
  * Normalised text plus, for each of its characters, the raw offset it came from. `map` has one extra
  * entry: the raw offset just past the last character folded into the text, so that a normalised span
