@@ -6,9 +6,15 @@ import { defineConfig } from 'wxt';
 const FIREFOX_MIN = '140.0';
 
 // The benchmark builds a second extension with a generated 10,000-term glossary: BL_GLOSSARY_JSON
-// swaps the compiled glossary JSON for that file wherever it is imported (`…/generated/glossary.json`).
+// swaps the compiled glossary JSON for that file wherever it is imported (`…/generated/glossary.json`,
+// and the content script's `…/generated/content-glossary.json`).
 const glossaryOverride = process.env.BL_GLOSSARY_JSON
-  ? [{ find: /^(?:.*\/)?generated\/glossary\.json$/, replacement: resolve(process.env.BL_GLOSSARY_JSON) }]
+  ? [
+      {
+        find: /^(?:.*\/)?generated\/(?:content-)?glossary\.json$/,
+        replacement: resolve(process.env.BL_GLOSSARY_JSON),
+      },
+    ]
   : [];
 
 export default defineConfig({
@@ -19,6 +25,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     resolve: { alias: glossaryOverride },
+    // BL_SOURCEMAP=1 for profiling and for measuring what each module adds to a bundle.
+    build: { sourcemap: process.env.BL_SOURCEMAP ? true : false },
   }),
   zip: {
     // Store-ready zips under .output/: chrome-mv3, firefox-mv2, and the sources zip Mozilla's review

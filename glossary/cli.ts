@@ -1,10 +1,11 @@
 // `npm run glossary:check`: validates every briefing under glossary/briefings/, and writes the compiled
-// glossary and the popup's search index to glossary/generated/. Exits non-zero, listing every problem,
+// glossary, the content script's projection of it and the popup's search index to glossary/generated/. Exits non-zero, listing every problem,
 // if any pack is invalid. `tsx glossary/cli.ts [briefings-dir] [out-dir]` checks other folders (tests).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileGlossary, GlossaryError } from './compile';
+import { contentProjection } from './content-projection';
 import { loadPacks } from './load';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,7 @@ try {
   mkdirSync(out, { recursive: true });
   write(join(out, 'glossary.json'), glossary);
   write(join(out, 'search-index.json'), search);
+  write(join(out, 'content-glossary.json'), contentProjection(glossary));
   console.log(
     `glossary: ${glossary.briefings.length} briefing(s), ${glossary.topics.length} topics, ${glossary.terms.length} terms, ` +
       `${glossary.qa.length} Q&A, ${Object.keys(glossary.passages).length} passages, ${glossary.aliases.length} alias forms`,

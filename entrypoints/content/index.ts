@@ -3,7 +3,7 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { glossary } from '../../glossary';
+import { glossary } from '../../glossary/content';
 import { startCardUi } from '../../lib/card/start';
 import { createEngine } from '../../lib/match/engine';
 import type { PageTermsResponse, ScanStats, ToBackground, ToContent } from '../../lib/messages';
