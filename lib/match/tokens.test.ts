@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { hashToken, rawEqualsToken, TokenTable, tokenize } from './tokens';
+
+describe('tokenize', () => {
+  it('cuts a normalised phrase into words, noting punctuation between them', () => {
+    expect(tokenize("iran's regional influence")).toEqual({
+      tokens: ['iran', 's', 'regional', 'influence'],
+      hardGap: [false, false, false, false],
+    });
+    expect(tokenize('u.s. allies')).toEqual({ tokens: ['u', 's', 'allies'], hardGap: [false, true, true] });
+  });
+});
+
+describe('TokenTable', () => {
+  it('interns tokens and finds them by hash and length', () => {
+    const table = new TokenTable();
+    const words = Array.from({ length: 500 }, (_, i) => `word${i}`);
+    const ids = words.map((w) => table.add(w));
+    expect(new Set(ids).size).toBe(500);
+    expect(words.map((w) => table.add(w))).toEqual(ids);
+    words.forEach((w, i) => {
+      expect(table.lookup(hashToken(w), w.length)).toBe(ids[i]);
+    });
+    expect(table.lookup(hashToken('absent'), 6)).toBe(-1);
+    // A range of a longer string interns the same token.
+    expect(table.addRange('the word42 here', 4, 10, hashToken('word42'), 6)).toBe(ids[42]);
+  });
+});
+
+describe('rawEqualsToken', () => {
+  it('compares raw page text with a token through the fold table', () => {
+    expect(rawEqualsToken('PAKIS\u00adTÁN', 0, 9, 'pakistan')).toBe(true);
+    expect(rawEqualsToken('Pakistani', 0, 9, 'pakistan')).toBe(false);
+    expect(rawEqualsToken('Pakistan', 0, 8, 'pakistani')).toBe(false);
+  });
+});
