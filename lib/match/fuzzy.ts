@@ -4,6 +4,7 @@
 // a thousand times costs one Fuse search.
 
 import Fuse from 'fuse.js';
+import { normaliseForMatch } from './normalise';
 
 /** Shorter words are left alone: a one-letter slip in a short word is usually another word ("Iraq"). */
 export const FUZZY_MIN_LENGTH = 6;
@@ -194,16 +195,16 @@ export class FuzzyResolver {
     return (mask & (1 << (length > 31 ? 31 : length))) !== 0;
   }
 
-  /** Cached resolution of a word by its scanner hash; `word` builds the folded word on a cache miss. */
-  resolveHashed(h: number, word: () => string): number {
+  /** Cached resolution of the page word `text[start, end)` by its scanner hash `h`. */
+  resolveHashed(h: number, text: string, start: number, end: number): number {
     const hit = this.cache.get(h);
     if (hit !== undefined) {
       if (hit < 0) return hit;
-      const w = word();
+      const w = normaliseForMatch(text.slice(start, end));
       if (this.cachedWords.get(h) === w) return hit;
       return this.resolve(w);
     }
-    const w = word();
+    const w = normaliseForMatch(text.slice(start, end));
     const id = this.resolve(w);
     if (this.cache.size >= CACHE_LIMIT) {
       this.cache.clear();

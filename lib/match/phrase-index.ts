@@ -5,7 +5,7 @@
 // apostrophes, what were inline element boundaries) but not punctuation the alias does not have.
 
 import { FUZZY_MIN_LENGTH, FuzzyResolver } from './fuzzy';
-import { CharClass, FOLD, foldCode, multiFold, normaliseForMatch } from './normalise';
+import { CharClass, FOLD, foldCode, multiFold } from './normalise';
 import { FNV_OFFSET, FNV_PRIME, rawEqualsToken, TokenTable } from './tokens';
 
 interface TrieNode {
@@ -408,9 +408,7 @@ export class PhraseIndex {
       if (this.ids[k] !== PENDING) continue;
       const start = this.starts[k] as number;
       const end = this.ends[k] as number;
-      const id = this.fuzzy.resolveHashed(this.hashes[k] as number, () =>
-        normaliseForMatch(text.slice(start, end)),
-      );
+      const id = this.fuzzy.resolveHashed(this.hashes[k] as number, text, start, end);
       this.ids[k] = id;
       if (id >= 0) this.flags[k] = (this.flags[k] as number) | FLAG_FUZZY;
     }
