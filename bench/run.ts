@@ -5,7 +5,8 @@
 // Options (flags or env): --runs N / BENCH_RUNS (default 5) · --corpus N / BENCH_CORPUS (largest corpus
 // pages, default 10) · --pages a,b / BENCH_PAGES (only pages whose name contains one of these) ·
 // --synthetic-mb N / BENCH_SYNTHETIC_MB (default 5) · --hovers N / BENCH_HOVERS (default 20) ·
-// --no-build · --no-10k · --profile (CPU profile of our scan on the largest page, into bench/out/) ·
+// --no-build · --no-10k · --profile (CPU profiles of our scan on the demo and the largest page, read
+// through source maps, into bench/out/) ·
 // --quick (2 runs, 3 corpus pages, 10 hovers) · --scaling-pages a,b / BENCH_SCALING_PAGES (pages measured
 // with the 10,000-term glossary too; default: the demo and the synthetic page) · --verbose.
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import { ALIAS_REGEX_FLAGS, aliasRegexSource } from './alias-regex';
 import { generateGlossary } from './glossary-10k';
 import { measureHoverLatency } from './hover';
 import { profileScan } from './profile';
+import { type SourceMapV3, sourceLookup } from './source-map';
 import { BUDGETS, median, missedBudgets, type PageResult, type Results } from './stats';
 import { syntheticArticle } from './synthetic-page';
 import { READY_STAMP, startTrace, summariseTasks } from './trace';
@@ -35,6 +37,7 @@ const GLOSSARY_JSON = join(ROOT, 'glossary/generated/glossary.json');
 const GLOSSARY_10K_JSON = join(OUT, 'glossary-10k.json');
 const BUNDLED_OUT = '.output-bench';
 const TEN_K_OUT = '.output-bench-10k';
+const PROFILE_OUT = '.output-bench-profile';
 const MARKJS = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
 /** A 5 MB page can take a while to scan on a slow machine; this is a hang guard, not a budget. */
 const READY_TIMEOUT_MS = 120_000;
@@ -361,6 +364,32 @@ function table(results: Results): string {
   ].join('\n');
 }
 
+/**
+ * `--profile`: a build with source maps, profiled on the demo and the largest page, so the self time is
+ * read by source file and original function name (the figures above come from the plain build).
+ */
+async function profileLargest(pages: BenchPage[], origin: string, executablePath: string) {
+  run(`building with source maps into ${PROFILE_OUT}/`, 'npx', ['wxt', 'build'], {
+    BL_OUT_DIR: PROFILE_OUT,
+    BL_SOURCEMAP: '1',
+  });
+  const dir = join(ROOT, PROFILE_OUT, 'chrome-mv3');
+  const mapFile = join(dir, 'content-scripts/content.js.map');
+  const lookup = existsSync(mapFile)
+    ? sourceLookup(JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMapV3)
+    : undefined;
+  const ext = await launchExtension({ executablePath, headless: true, extensionDir: dir });
+  try {
+    await confine(ext.context, origin);
+    const largest = [...pages].sort((a, b) => b.bytes - a.bytes)[0];
+    const demo = pages.find((p) => p.name === 'demo');
+    for (const p of new Set([demo, largest]))
+      if (p) await profileScan(ext, origin + p.path, join(OUT, `${p.name}.cpuprofile`), lookup);
+  } finally {
+    await ext.close();
+  }
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   if (!flags['no-build']) build();
@@ -461,11 +490,7 @@ async function main() {
     }
 
     const hover = await measureHoverLatency(bundled, server.origin, '/demo/index.html', HOVERS);
-    if (flags.profile) {
-      const largest = [...pages].sort((a, b) => b.bytes - a.bytes)[0];
-      if (largest)
-        await profileScan(bundled, server.origin + largest.path, join(OUT, `${largest.name}.cpuprofile`));
-    }
+    if (flags.profile) await profileLargest(pages, server.origin, executablePath);
 
     const results: Results = {
       browser: browserVersion,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ALIAS_REGEX_FLAGS, aliasRegexSource } from '../../../bench/alias-regex';
 import { generateGlossary } from '../../../bench/glossary-10k';
-import { selfTimes } from '../../../bench/profile';
+import { byFile, selfTimes } from '../../../bench/profile';
+import { decodeVlq, sourceLookup } from '../../../bench/source-map';
 import { BUDGETS, median, missedBudgets, type PageResult, type Results } from '../../../bench/stats';
 import { syntheticArticle } from '../../../bench/synthetic-page';
 import { READY_STAMP, summariseTasks, type TraceEvent } from '../../../bench/trace';
@@ -215,5 +216,58 @@ describe('profile self times', () => {
     );
     // Each sample lasts until the next one: the two `scan` samples last 100 µs each, the last one 0.
     expect(top).toEqual([{ fn: 'scan content.js:1:10', ms: 0.2 }]);
+  });
+});
+
+describe('source maps', () => {
+  it('decodes VLQ groups, signs included', () => {
+    expect(decodeVlq('AAAA')).toEqual([0, 0, 0, 0]);
+    expect(decodeVlq('AACA')).toEqual([0, 0, 1, 0]);
+    expect(decodeVlq('D')).toEqual([-1]);
+    expect(decodeVlq('gB')).toEqual([16]);
+  });
+
+  it('maps generated positions to their source file and original name', () => {
+    // Line 0: col 0 → a.ts (name "scan"), col 10 → b.ts; line 1: col 4 → a.ts.
+    const lookup = sourceLookup({
+      sources: ['../../../lib/a.ts', '../../../lib/b.ts'],
+      names: ['scan'],
+      mappings: 'AAAAA,UCAA;IDAA',
+    });
+    expect(lookup(0, 0)).toEqual({ source: 'lib/a.ts', name: 'scan' });
+    expect(lookup(0, 9)).toEqual({ source: 'lib/a.ts', name: 'scan' });
+    expect(lookup(0, 25)).toEqual({ source: 'lib/b.ts' });
+    expect(lookup(1, 3)).toBeUndefined();
+    expect(lookup(1, 4)).toEqual({ source: 'lib/a.ts' });
+    expect(lookup(5, 0)).toBeUndefined();
+  });
+
+  it('groups profile self time by source file', () => {
+    const frame = (functionName: string, columnNumber: number) => ({
+      functionName,
+      url: 'chrome-extension://abc/content.js',
+      lineNumber: 0,
+      columnNumber,
+    });
+    const times = selfTimes(
+      {
+        nodes: [
+          { id: 1, callFrame: frame('a', 0) },
+          { id: 2, callFrame: frame('b', 12) },
+        ],
+        samples: [1, 2, 2, 1],
+        timeDeltas: [0, 1000, 1000, 1000],
+      },
+      'chrome-extension://abc/',
+      sourceLookup({ sources: ['lib/a.ts', 'lib/b.ts'], names: ['scan'], mappings: 'AAAAA,UCAA' }),
+    );
+    expect(times).toEqual([
+      { fn: 'b lib/b.ts', ms: 2 },
+      { fn: 'scan lib/a.ts', ms: 1 },
+    ]);
+    expect(byFile(times)).toEqual([
+      { file: 'lib/b.ts', ms: 2 },
+      { file: 'lib/a.ts', ms: 1 },
+    ]);
   });
 });
