@@ -129,20 +129,15 @@ export class Painter {
     if (range) this.active?.add(range);
   }
 
-  /** Applies the reader's style and colour; also to open shadow roots holding marks (`adoptInto`). */
+  /**
+   * Applies the reader's style and colour; also to open shadow roots holding marks (`adoptInto`).
+   * The document gets a constructed sheet only when the look differs from the manifest stylesheet's
+   * defaults: adopting a sheet of `::highlight()` rules restyles every element of the page (135 ms on the
+   * bench's 5 MB page, a single long task), so the default look costs nothing.
+   */
   setStyle(style: HighlightStyle, color: string): void {
-    const Sheet = (globalThis as { CSSStyleSheet?: typeof CSSStyleSheet }).CSSStyleSheet;
-    if (!Sheet) return;
-    try {
-      if (!this.sheet) {
-        this.sheet = new Sheet();
-        this.adoptInto(this.doc);
-      }
-      this.style = { ...this.style, style, color };
-      this.sheet.replaceSync(highlightCss(style, color, this.style.dark));
-    } catch {
-      // Some pages (or engines) refuse constructed sheets: the manifest stylesheet's default look remains.
-    }
+    this.style = { ...this.style, style, color };
+    this.refresh();
   }
 
   /** Re-checks the page's background (after it has rendered; reading style earlier would force it). */
@@ -150,24 +145,58 @@ export class Painter {
     const dark = pageIsDark(this.doc);
     if (dark === this.style.dark) return;
     this.style.dark = dark;
+    this.refresh();
+  }
+
+  /** Whether the wanted look is the manifest stylesheet's (entrypoints/content/style.css). */
+  private isDefaultLook(): boolean {
+    const { style, color, dark } = this.style;
+    return style === 'underline' && !dark && safeColor(color) === DEFAULT_COLOR;
+  }
+
+  /** The constructed sheet, made on first need with the current look; undefined where refused. */
+  private ensureSheet(): CSSStyleSheet | undefined {
+    if (this.sheet) return this.sheet;
+    const Sheet = (globalThis as { CSSStyleSheet?: typeof CSSStyleSheet }).CSSStyleSheet;
+    if (!Sheet) return undefined;
     try {
-      this.sheet?.replaceSync(highlightCss(this.style.style, this.style.color, dark));
+      const sheet = new Sheet();
+      sheet.replaceSync(highlightCss(this.style.style, this.style.color, this.style.dark));
+      this.sheet = sheet;
+      return sheet;
     } catch {
-      // See setStyle.
+      // Some pages (or engines) refuse constructed sheets: the manifest stylesheet's default look remains.
+      return undefined;
     }
+  }
+
+  private refresh(): void {
+    const needed = !this.isDefaultLook();
+    if (!this.sheet && !needed) return;
+    const existed = this.sheet !== undefined;
+    const sheet = this.ensureSheet();
+    if (!sheet) return;
+    try {
+      if (existed) sheet.replaceSync(highlightCss(this.style.style, this.style.color, this.style.dark));
+    } catch {
+      // See ensureSheet.
+    }
+    if (needed) this.adoptInto(this.doc);
   }
 
   /**
    * `::highlight()` rules only style text in the tree whose stylesheets hold them, so marks inside an open
-   * shadow root need the sheet adopted there too.
+   * shadow root need the sheet adopted there too (the manifest stylesheet does not reach into it).
    */
   adoptInto(root: Document | ShadowRoot): void {
-    if (!this.sheet || this.adoptedBy.includes(root)) return;
+    if (this.adoptedBy.includes(root)) return;
+    const sheet = this.ensureSheet();
+    if (!sheet) return;
     try {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       this.adoptedBy.push(root);
     } catch {
-      // See setStyle.
+      // See ensureSheet.
     }
   }
 
