@@ -10,7 +10,15 @@
 // --quick (2 runs, 3 corpus pages, 10 hovers) · --scaling-pages a,b / BENCH_SCALING_PAGES (pages measured
 // with the 10,000-term glossary too; default: the demo and the synthetic page) · --verbose.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -390,12 +398,51 @@ async function profileLargest(pages: BenchPage[], origin: string, executablePath
   }
 }
 
+const LOCK = join(OUT, 'bench.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One bench at a time on a machine: two would rebuild each other's extension folders mid-run and share
+ * the CPU, skewing both. Waits for a running one (its pid in bench/out/bench.lock) to finish.
+ */
+async function takeLock() {
+  let announced = false;
+  for (;;) {
+    try {
+      writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+      process.once('exit', () => {
+        if (existsSync(LOCK) && readFileSync(LOCK, 'utf8') === String(process.pid)) unlinkSync(LOCK);
+      });
+      return;
+    } catch {
+      const holder = Number(readFileSync(LOCK, 'utf8'));
+      if (!Number.isInteger(holder) || !alive(holder)) {
+        unlinkSync(LOCK);
+        continue;
+      }
+      if (!announced) console.log(`▶ waiting for the bench already running (pid ${holder}) to finish …`);
+      announced = true;
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  await takeLock();
   if (!flags['no-build']) build();
   if (!existsSync(GLOSSARY_JSON))
     throw new Error(`no compiled glossary at ${GLOSSARY_JSON}: run npm run glossary:check`);
   const glossary = JSON.parse(readFileSync(GLOSSARY_JSON, 'utf8')) as CompiledGlossary;
+  const gzipBytes = contentScriptGzipBytes(join(ROOT, BUNDLED_OUT, 'chrome-mv3'));
   const regex = aliasRegexSource(glossary.aliases.map((a) => a.norm));
 
   const synthetic = SYNTHETIC_MB > 0 ? syntheticArticle(Math.round(SYNTHETIC_MB * 1024 * 1024)) : '';
@@ -506,7 +553,7 @@ async function main() {
       pages: pageResults,
       scaling,
       hoverLatencyMs: hover.medianMs,
-      contentScriptGzipBytes: contentScriptGzipBytes(join(ROOT, BUNDLED_OUT, 'chrome-mv3')),
+      contentScriptGzipBytes: gzipBytes,
     };
     writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
     // The file is committed with the README's figures, so it must pass `biome check` as written.
