@@ -22,6 +22,14 @@ const VIEWPORT_SAMPLES = 64;
 const VIEWPORT_WAIT_MS = 1000;
 /** When to look again at custom elements that had no shadow root yet. */
 const LATE_SHADOW_MS = 500;
+/**
+ * During the first scan, marks found off screen are painted at most this often, per range already
+ * painted (ms): each paint makes the browser rebuild markers for every range, so the wait grows with
+ * their number and the total rebuild cost stays linear in the page's mentions, not quadratic.
+ */
+const PAINT_MS_PER_RANGE = 0.05;
+/** ... and at least this long apart. */
+const PAINT_MIN_MS = 100;
 
 interface Found extends Candidate {
   block: ScannedBlock;
@@ -160,6 +168,10 @@ export class PageScanner implements PageIndex {
   /** Waiting (briefly) to learn where the viewport is before scanning. */
   private holding = false;
   private readonly mentionNodes = new WeakMap<ShownMention, Text[]>();
+  /** When the first scan last handed its waiting marks to the painter (0: not yet). */
+  private lastFlush = 0;
+  /** The viewport's blocks are scanned: paint after this slice whatever the wait. */
+  private flushSoon = false;
 
   constructor(private readonly options: ScannerOptions) {
     this.rules = options.rules;
@@ -173,6 +185,7 @@ export class PageScanner implements PageIndex {
         if (this.snapshot.ready) return;
         this.longestSlice = Math.max(this.longestSlice, this.slicer.stats.lastMs);
         if (!more && this.running && !this.holding) this.markReady();
+        else this.maybeFlush();
       },
     });
   }
@@ -217,6 +230,9 @@ export class PageScanner implements PageIndex {
     this.longestSlice = 0;
     this.snapshot = { ready: false, cpuMs: 0, wallMs: 0, slices: 0, longestSliceMs: 0 };
     if (root) this.jobs.push(this.walkJob(root, true));
+    this.lastFlush = 0;
+    this.flushSoon = false;
+    this.options.painter.defer(true);
     // Wait for the page's own first rendering: scanning reads computed style (hidden text) and layout
     // (the viewport), and forcing them early would charge the page's layout to us as one long task.
     const generation = this.generation;
@@ -236,6 +252,7 @@ export class PageScanner implements PageIndex {
     this.holding = false;
     this.snapshot = { ...this.snapshot, ready: false };
     this.options.painter.clear();
+    this.options.painter.defer(false);
     this.blocks = [];
     this.jobs = [];
     this.queue = [];
@@ -381,7 +398,10 @@ export class PageScanner implements PageIndex {
       if (b.dead || this.scanBlock(b, expired)) {
         this.queueHead++;
         // The viewport's blocks are done: end the slice so that they are painted now.
-        if (this.urgentLeft > 0 && --this.urgentLeft === 0) break;
+        if (this.urgentLeft > 0 && --this.urgentLeft === 0) {
+          this.flushSoon = true;
+          break;
+        }
       }
     }
     if (this.queueHead >= this.queue.length && this.queue.length > 0) {
@@ -392,7 +412,19 @@ export class PageScanner implements PageIndex {
     return this.jobs.length > 0 || this.queueHead < this.queue.length;
   }
 
+  /** During the first scan: paints the waiting marks when the viewport is done or the wait is over. */
+  private maybeFlush() {
+    const painter = this.options.painter;
+    const now = this.now();
+    const wait = Math.max(PAINT_MIN_MS, painter.paintedCount * PAINT_MS_PER_RANGE);
+    if (!this.flushSoon && this.lastFlush !== 0 && now - this.lastFlush < wait) return;
+    this.flushSoon = false;
+    this.lastFlush = now;
+    painter.flush();
+  }
+
   private markReady() {
+    this.options.painter.defer(false);
     const s = this.slicer.stats;
     this.snapshot = {
       ready: true,
