@@ -8,6 +8,24 @@ export const HIGHLIGHT_NAME = 'briefing-lens';
 export const ACTIVE_HIGHLIGHT_NAME = 'briefing-lens-active';
 export const DEFAULT_COLOR = '#b45309';
 
+/**
+ * Past this many marks, only those near the viewport are registered with the browser. Every rendering
+ * update after a highlight change (and after any DOM change on the page) makes Chromium rebuild its
+ * markers for every registered range: ~7,000 ranges cost 30–77 ms per such frame on the bench's 5 MB
+ * page, one range costs nothing measurable. Below the threshold everything is painted at once.
+ */
+export const WINDOWED_AFTER = 1000;
+/** How far around the viewport marks stay registered (IntersectionObserver root margin). */
+const WINDOW_MARGIN = '150% 0px';
+
+/** Marks registered only near the viewport, grouped by the element holding their start. */
+interface Windowed {
+  io: IntersectionObserver;
+  byEl: Map<Element, Set<Range>>;
+  elOf: Map<Range, Element>;
+  near: Set<Element>;
+}
+
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 
 function highlightApi(): { registry: HighlightRegistry; Ctor: HighlightCtor } | undefined {
@@ -82,6 +100,7 @@ export class Painter {
   private readonly registry?: HighlightRegistry;
   private sheet?: CSSStyleSheet;
   private deferring = false;
+  private windowed?: Windowed;
   private readonly pending = new Set<Range>();
   private readonly adoptedBy: (Document | ShadowRoot)[] = [];
   private style: { style: HighlightStyle; color: string; dark: boolean } = {
@@ -108,20 +127,101 @@ export class Painter {
   }
 
   add(range: Range): void {
-    if (this.deferring && this.main) this.pending.add(range);
-    else this.main?.add(range);
+    if (!this.main) return;
+    if (this.windowed) {
+      this.addWindowed(this.windowed, range);
+      return;
+    }
+    this.register(range);
+    if (this.main.size + this.pending.size > WINDOWED_AFTER) this.goWindowed();
   }
 
   remove(range: Range): void {
     this.pending.delete(range);
     this.main?.delete(range);
     this.active?.delete(range);
+    const w = this.windowed;
+    const el = w?.elOf.get(range);
+    if (!w || !el) return;
+    w.elOf.delete(range);
+    const group = w.byEl.get(el);
+    group?.delete(range);
+    if (group && group.size === 0) {
+      w.byEl.delete(el);
+      w.near.delete(el);
+      w.io.unobserve(el);
+    }
   }
 
   clear(): void {
     this.pending.clear();
     this.main?.clear();
     this.active?.clear();
+    this.windowed?.io.disconnect();
+    this.windowed = undefined;
+  }
+
+  private register(range: Range): void {
+    if (this.deferring) this.pending.add(range);
+    else this.main?.add(range);
+  }
+
+  /**
+   * Switches to registering only the marks near the viewport. What is registered now stays painted until
+   * the observer says its element is far, so nothing on screen flickers.
+   */
+  private goWindowed(): void {
+    const view = this.doc.defaultView;
+    if (!this.main || !view || typeof view.IntersectionObserver !== 'function') return;
+    const w: Windowed = {
+      io: new view.IntersectionObserver((entries) => this.onWindow(w, entries), {
+        rootMargin: WINDOW_MARGIN,
+      }),
+      byEl: new Map(),
+      elOf: new Map(),
+      near: new Set(),
+    };
+    this.windowed = w;
+    for (const r of [...this.main, ...this.pending] as Range[]) this.addWindowed(w, r, true);
+  }
+
+  private addWindowed(w: Windowed, range: Range, registered = false): void {
+    const start = range.startContainer;
+    const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
+    if (!el) {
+      if (!registered) this.register(range);
+      return;
+    }
+    w.elOf.set(range, el);
+    let group = w.byEl.get(el);
+    if (!group) {
+      group = new Set();
+      w.byEl.set(el, group);
+      w.io.observe(el);
+    }
+    group.add(range);
+    if (!registered && w.near.has(el)) this.register(range);
+  }
+
+  private onWindow(w: Windowed, entries: IntersectionObserverEntry[]): void {
+    if (this.windowed !== w) return;
+    for (const e of entries) {
+      const group = w.byEl.get(e.target);
+      if (!group) continue;
+      // An element without a box of its own (display: contents) never intersects: keep its marks painted.
+      const box = e.boundingClientRect;
+      if (e.isIntersecting || (box.width === 0 && box.height === 0)) {
+        if (w.near.has(e.target)) continue;
+        w.near.add(e.target);
+        for (const r of group) this.register(r);
+      } else {
+        w.near.delete(e.target);
+        for (const r of group) {
+          this.pending.delete(r);
+          this.main?.delete(r);
+        }
+      }
+    }
   }
 
   /**
@@ -147,9 +247,11 @@ export class Painter {
     return this.main?.size ?? 0;
   }
 
-  /** Ranges painted now or waiting for a flush (tests and stale-range sweeps). */
+  /** Every mark held: painted now, waiting for a flush, or far from the viewport (tests). */
   ranges(): Range[] {
-    return this.main ? ([...this.main, ...this.pending] as Range[]) : [];
+    if (!this.main) return [];
+    if (this.windowed) return [...this.windowed.elOf.keys()];
+    return [...this.main, ...this.pending] as Range[];
   }
 
   setActive(range: Range | undefined): void {
