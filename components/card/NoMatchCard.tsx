@@ -1,5 +1,6 @@
 import type { CompiledGlossary, Term } from '../../glossary/types';
 import { CardFrame } from './CardFrame';
+import { TermChips } from './TermChips';
 
 export interface NoMatchCardProps {
   glossary: CompiledGlossary;
@@ -31,20 +32,12 @@ export function NoMatchCard(props: NoMatchCardProps) {
       onClose={props.onClose}
     >
       {terms.length > 0 ? (
-        <section class="bl-section" aria-labelledby="bl-suggest-heading">
-          <h3 class="bl-heading" id="bl-suggest-heading">
-            Did you mean
-          </h3>
-          <ul class="bl-chips">
-            {terms.map((t) => (
-              <li key={t.id}>
-                <button type="button" class="bl-chip" onClick={() => props.onSelectTerm(t.id)}>
-                  {t.label}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <TermChips
+          id="bl-suggest-heading"
+          heading="Did you mean"
+          terms={terms}
+          onSelectTerm={props.onSelectTerm}
+        />
       ) : (
         <p class="bl-note">The briefing has no term like this.</p>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CompiledGlossary, QA, Term } from '../../glossary/types';
 import { CardFrame } from './CardFrame';
 import { QuestionList } from './QuestionList';
+import { TermChips } from './TermChips';
 
 /** At most this many related questions: the card explains in a breath; the briefing has the rest. */
 export const MAX_QUESTIONS = 3;
@@ -107,20 +108,12 @@ export function TermCard(props: TermCardProps) {
       ) : null}
 
       {related.length > 0 ? (
-        <section class="bl-section" aria-labelledby="bl-related-heading">
-          <h3 class="bl-heading" id="bl-related-heading">
-            Related
-          </h3>
-          <ul class="bl-chips">
-            {related.map((t) => (
-              <li key={t.id}>
-                <button type="button" class="bl-chip" onClick={() => props.onSelectTerm(t.id)}>
-                  {t.label}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <TermChips
+          id="bl-related-heading"
+          heading="Related"
+          terms={related}
+          onSelectTerm={props.onSelectTerm}
+        />
       ) : null}
 
       <div class="bl-actions">
