@@ -46,8 +46,7 @@ function isDebianLike() {
 }
 
 function tryInstall() {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && isDebianLike() && onPath('apt-get')) {
+  if (isRoot() && isDebianLike() && onPath('apt-get')) {
     console.error('No Chromium found: installing Debian’s chromium package with apt-get …');
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -89,6 +88,17 @@ function fail(reason: string): never {
       `\`npx playwright install chromium\`; or point CHROMIUM_PATH at a Chromium binary.\n`,
   );
   process.exit(1);
+}
+
+/** True when a window can be shown: a desktop OS, or an X11/Wayland session. */
+export function hasDisplay(): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/** True when this process runs as root, where Chromium refuses to start without --no-sandbox. */
+export function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
 /** Flags for a quiet Chromium on a machine with no network, as root, with our extension loaded. */

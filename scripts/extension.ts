@@ -1,5 +1,6 @@
-// Helpers for driving Chromium with the built extension, shared by `npm start` and the benchmark
-// (the e2e harness has the same shape, bound to its Session).
+// The one place that drives Chromium with the built extension: launching it, finding its service worker
+// and id, messaging a tab's content script and polling it until ready. Used by `npm start`, the e2e
+// harness (tests/e2e/harness.ts), the corpus run and the benchmark, so their flags and clean-up agree.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,32 +37,33 @@ export async function launchExtension(options: {
     rmSync(userDataDir, { recursive: true, force: true });
     throw e;
   }
-  // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`; functions we pass
-  // to page.evaluate are serialised into the page, where that helper does not exist.
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    worker,
-    extensionId: new URL(worker.url()).host,
-    async close() {
-      await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** True when a window can be shown: a desktop OS, or an X11/Wayland session. */
-export function hasDisplay(): boolean {
-  if (process.platform === 'darwin' || process.platform === 'win32') return true;
-  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  try {
+    // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`; functions we
+    // pass to page.evaluate are serialised into the page, where that helper does not exist.
+    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return {
+      context,
+      worker,
+      extensionId: new URL(worker.url()).host,
+      async close() {
+        await context.close().catch(() => {});
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    // No service worker (a broken build): do not leave the browser running.
+    await context.close().catch(() => {});
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /**
- * The tab id of `page`. The extension has no `tabs` permission, so tab URLs are hidden from it: the
- * page is brought to the front and the active tab is taken.
+ * The tab id of `page`. The extension has no `tabs` permission (it needs none), so tab URLs are hidden
+ * from it: the page is brought to the front and the active tab is taken.
  */
-export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+export async function activeTabId(worker: Worker, page: Page): Promise<number> {
   await page.bringToFront();
   return worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
@@ -70,35 +72,58 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   });
 }
 
-/** Sends a runtime message to the content script of `page`'s tab, from the service worker. */
-export async function sendToTab<T>(worker: Worker, page: Page, message: unknown): Promise<T> {
-  const tabId = await tabIdOf(worker, page);
+/** A tab: its page (brought to the front to learn its id) or an id already known. */
+export type TabRef = Page | number;
+
+function tabIdFor(worker: Worker, tab: TabRef): Promise<number> {
+  return typeof tab === 'number' ? Promise.resolve(tab) : activeTabId(worker, tab);
+}
+
+/** Sends a runtime message to the content script of a tab, from the service worker. */
+export async function sendToTab<T>(worker: Worker, tab: TabRef, message: unknown): Promise<T> {
+  const tabId = await tabIdFor(worker, tab);
   return worker.evaluate(({ tabId, message }) => chrome.tabs.sendMessage(tabId, message), {
     tabId,
     message,
   }) as Promise<T>;
 }
 
-/** Polls the content script with `message` until its answer has `ready: true`. */
+/**
+ * Asks the tab's content script `message` until the answer has `ready: true` or `timeoutMs` passes.
+ * Never throws: returns the last answer (undefined if none came) and the time taken, for callers that
+ * report a slow page rather than fail on it.
+ */
+export async function pollTab<T extends { ready: boolean }>(
+  worker: Worker,
+  tab: TabRef,
+  message: unknown,
+  timeoutMs: number,
+  intervalMs = 50,
+): Promise<{ answer?: T; ms: number }> {
+  const start = Date.now();
+  let answer: T | undefined;
+  const tabId = await tabIdFor(worker, tab);
+  while (Date.now() - start < timeoutMs) {
+    // Before the content script is injected, sendMessage rejects: that is "not ready yet".
+    const reply = await sendToTab<T | undefined>(worker, tabId, message).catch(() => undefined);
+    if (reply !== undefined) answer = reply;
+    if (answer?.ready) break;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return { answer, ms: Date.now() - start };
+}
+
+/** As `pollTab`, but returns the ready answer or throws with the last one seen. */
 export async function pollReady<T extends { ready: boolean }>(
   worker: Worker,
-  page: Page,
+  tab: TabRef,
   message: unknown,
   timeoutMs = 10_000,
   intervalMs = 50,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    try {
-      last = await sendToTab<T>(worker, page, message);
-      if (last?.ready) return last;
-    } catch {
-      // The content script may not be injected yet.
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-  throw new Error(`content script not ready after ${timeoutMs} ms (last answer: ${JSON.stringify(last)})`);
+  const { answer } = await pollTab<T>(worker, tab, message, timeoutMs, intervalMs);
+  if (answer?.ready) return answer;
+  throw new Error(`content script not ready after ${timeoutMs} ms (last answer: ${JSON.stringify(answer)})`);
 }
 
 export interface TermBox {

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PageTermsResponse } from '../lib/messages';
-import { requireChromium } from './browser';
-import { type ExtensionBrowser, firstMarkedTerm, hasDisplay, launchExtension, pollReady } from './extension';
+import { hasDisplay, requireChromium } from './browser';
+import { type ExtensionBrowser, firstMarkedTerm, launchExtension, pollReady } from './extension';
 import { serve } from './serve';
 
 const ROOT = resolve(import.meta.dirname, '..');

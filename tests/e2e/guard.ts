@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { CompiledGlossary } from '../../glossary/types';
 import type { PageTermsResponse } from '../../lib/messages';
+import { pollTab } from '../../scripts/extension';
+
+export { activeTabId } from '../../scripts/extension';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -231,37 +234,12 @@ export function loadGlossary(root: string): CompiledGlossary {
 }
 
 /** Polls `get-page-terms` through the service worker until `ready`, or returns the last answer at the deadline. */
-export async function pollReady(
+export function pollReady(
   worker: Worker,
   tabId: number,
   timeoutMs: number,
 ): Promise<{ answer?: PageTermsResponse; ms: number }> {
-  const start = Date.now();
-  let answer: PageTermsResponse | undefined;
-  while (Date.now() - start < timeoutMs) {
-    answer = await worker
-      .evaluate(
-        ({ tabId }) =>
-          chrome.tabs.sendMessage(tabId, { type: 'get-page-terms' }).catch(() => undefined) as Promise<
-            PageTermsResponse | undefined
-          >,
-        { tabId },
-      )
-      .catch(() => undefined);
-    if (answer?.ready) return { answer, ms: Date.now() - start };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { answer, ms: Date.now() - start };
-}
-
-/** The tab id of the active tab (the extension has no `tabs` permission, so URLs are hidden from it). */
-export async function activeTabId(worker: Worker, page: Page): Promise<number> {
-  await page.bringToFront();
-  return worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    return tab.id;
-  });
+  return pollTab<PageTermsResponse>(worker, tabId, { type: 'get-page-terms' }, timeoutMs);
 }
 
 /**

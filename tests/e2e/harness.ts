@@ -1,10 +1,10 @@
 // Launches a real Chromium with the built extension (.output/chrome-mv3) and serves test pages on
-// 127.0.0.1. Every browser test goes through here so that flags, errors and clean-up are uniform.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// 127.0.0.1. Every browser test goes through here so that flags, errors and clean-up are uniform; the
+// browser itself is driven by scripts/extension.ts, shared with `npm start` and the benchmark.
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { chromiumArgs, discoverChromium } from '../../scripts/browser';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { discoverChromium } from '../../scripts/browser';
+import { activeTabId, launchExtension, pollReady, sendToTab as sendToTabOf } from '../../scripts/extension';
 import { serve } from '../../scripts/serve';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -44,21 +44,20 @@ export async function launch(
     },
     pages: options.pages ?? {},
   });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'briefing-lens-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const ext = await launchExtension({
     executablePath,
+    extensionDir: options.extensionDir ?? EXTENSION_DIR,
     headless: true,
-    args: chromiumArgs(options.extensionDir ?? EXTENSION_DIR),
-    viewport: { width: 1280, height: 900 },
-    ignoreDefaultArgs: ['--disable-extensions'],
+  }).catch(async (e) => {
+    await server.close();
+    throw e;
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const { context, worker, extensionId } = ext;
   const errors: string[] = [];
   worker.on('console', (m) => {
     if (m.type() === 'error') errors.push(`service worker: ${m.text()}`);
   });
-  const session: Session = {
+  return {
     context,
     extensionId,
     worker,
@@ -76,52 +75,27 @@ export async function launch(
       return page;
     },
     async close() {
-      await context.close();
+      await ext.close();
       await server.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
-  return session;
 }
 
-/**
- * The tab id of `page`. The extension has no `tabs` permission (it needs none), so tab URLs are hidden
- * from it: the page is brought to the front and the active tab is taken.
- */
-export async function tabIdOf(session: Session, page: Page): Promise<number> {
-  await page.bringToFront();
-  return session.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    return tab.id;
-  });
+/** The tab id of `page` (see activeTabId: brought to the front, then the active tab). */
+export function tabIdOf(session: Session, page: Page): Promise<number> {
+  return activeTabId(session.worker, page);
 }
 
 /** Sends a runtime message to the content script of `page`'s tab, from the service worker. */
-export async function sendToTab<T>(session: Session, page: Page, message: unknown): Promise<T> {
-  const tabId = await tabIdOf(session, page);
-  return session.worker.evaluate(({ tabId, message }) => chrome.tabs.sendMessage(tabId, message), {
-    tabId,
-    message,
-  }) as Promise<T>;
+export function sendToTab<T>(session: Session, page: Page, message: unknown): Promise<T> {
+  return sendToTabOf<T>(session.worker, page, message);
 }
 
-/** Polls `get-page-terms` until the first scan is done. */
-export async function waitForReady<T extends { ready: boolean }>(
+/** Polls `get-page-terms` until the first scan is done; throws with the last answer after `timeoutMs`. */
+export function waitForReady<T extends { ready: boolean }>(
   session: Session,
   page: Page,
   timeoutMs = 5000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    try {
-      last = await sendToTab<T>(session, page, { type: 'get-page-terms' });
-      if (last?.ready) return last;
-    } catch {
-      // The content script may not be injected yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`content script not ready after ${timeoutMs} ms (last answer: ${JSON.stringify(last)})`);
+): Promise<T> {
+  return pollReady<T>(session.worker, page, { type: 'get-page-terms' }, timeoutMs, 100);
 }
