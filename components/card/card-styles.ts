@@ -88,7 +88,7 @@ export const CARD_CSS = `
   .bl-card, .bl-card * { animation: none !important; transition: none !important; }
 }
 .bl-card[data-hidden] { visibility: hidden; }
-/* Until Floating UI has placed it: invisible but focusable, so keyboard opening can move focus at once. */
+/* Until it is placed: invisible but focusable, so keyboard opening can move focus at once. */
 .bl-card[data-unplaced] { opacity: 0; pointer-events: none; animation: none; }
 .bl-card *, .bl-card *::before, .bl-card *::after { box-sizing: border-box; }
 .bl-card:focus { outline: none; }

@@ -1,21 +1,7 @@
-// Card placement with Floating UI: below the term (above if there is more room there), never over it,
-// inside the viewport, following the term as the page scrolls or reflows.
-import {
-  autoUpdate,
-  computePosition,
-  flip,
-  hide,
-  inline,
-  offset,
-  shift,
-  size,
-  type VirtualElement,
-} from '@floating-ui/dom';
-
-const GAP = 6;
-const PADDING = 8;
-/** Below this height the card would be a slit; it scrolls inside instead. */
-const MIN_HEIGHT = 120;
+// Card placement in the page: measures the term and the card, lets the pure geometry decide, and follows
+// the term as the page scrolls, resizes or reflows. Layout is read at most once per animation frame,
+// however many scroll or resize events arrive.
+import { type Box, place } from './geometry';
 
 /** What a card points at: a mention's or a selection's range, or a stand-in with the same geometry. */
 export interface Anchor {
@@ -24,57 +10,87 @@ export interface Anchor {
   getClientRects(): DOMRectList | DOMRect[];
 }
 
-/** A virtual reference over an anchor's line boxes (a term may wrap across lines). */
-export function rangeReference(range: Anchor): VirtualElement {
-  const node = range.startContainer;
-  return {
-    getBoundingClientRect: () => range.getBoundingClientRect(),
-    getClientRects: () => range.getClientRects(),
-    contextElement:
-      node.nodeType === Node.ELEMENT_NODE ? (node as Element) : (node.parentElement ?? undefined),
-  };
+function anchorElement(anchor: Anchor): Element | null {
+  const node = anchor.startContainer;
+  return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+}
+
+/** The ancestors (across shadow roots) whose overflow can clip the term out of sight. */
+function clippingAncestors(from: Element | null): Element[] {
+  const out: Element[] = [];
+  const root = document.documentElement;
+  for (let el = from; el && el !== root && el !== document.body; ) {
+    const s = getComputedStyle(el);
+    if (s.overflowX !== 'visible' || s.overflowY !== 'visible') out.push(el);
+    // A fixed element scrolls with nothing above it.
+    if (s.position === 'fixed') break;
+    const parent: Node | null = el.parentNode;
+    el = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
+  }
+  return out;
 }
 
 /**
- * Positions `card` next to `range` and keeps it there until the returned function is called.
+ * Positions `card` next to `anchor` now and keeps it there until the returned function is called.
  * `point` (the pointer) picks the line box of a term that wraps; `onPlaced` runs after each placement.
  */
 export function placeCard(
-  range: Anchor,
+  anchor: Anchor,
   card: HTMLElement,
   point: { x: number; y: number } | undefined,
   onPlaced?: () => void,
 ): () => void {
-  const reference = rangeReference(range);
-  let generation = 0;
+  const context = anchorElement(anchor);
+  const clippers = clippingAncestors(context);
+  let frame = 0;
+
   const update = () => {
-    const mine = ++generation;
-    void computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        inline(point),
-        offset(GAP),
-        flip({ padding: PADDING, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-        shift({ padding: PADDING }),
-        size({
-          padding: PADDING,
-          apply({ availableHeight, elements }) {
-            elements.floating.style.maxHeight = `${Math.max(MIN_HEIGHT, Math.floor(availableHeight))}px`;
-          },
-        }),
-        hide(),
-      ],
-    }).then(({ x, y, middlewareData }) => {
-      // A slower earlier computation must not overwrite a newer one.
-      if (mine !== generation) return;
-      card.style.left = `${Math.round(x)}px`;
-      card.style.top = `${Math.round(y)}px`;
-      // When the term scrolls out of sight, so does its card.
-      if (middlewareData.hide?.referenceHidden) card.setAttribute('data-hidden', '');
-      else card.removeAttribute('data-hidden');
-      onPlaced?.();
+    frame = 0;
+    // Reads first, then writes: one layout per placement.
+    const html = document.documentElement;
+    const viewport = { width: html.clientWidth, height: html.clientHeight };
+    const clip: Box = { left: 0, top: 0, right: viewport.width, bottom: viewport.height };
+    for (const el of clippers) {
+      const r = el.getBoundingClientRect();
+      clip.left = Math.max(clip.left, r.left);
+      clip.top = Math.max(clip.top, r.top);
+      clip.right = Math.min(clip.right, r.right);
+      clip.bottom = Math.min(clip.bottom, r.bottom);
+    }
+    const p = place({
+      rects: [...anchor.getClientRects()],
+      point,
+      // The natural height, even while a cap makes it scroll: content plus borders.
+      card: { width: card.offsetWidth, height: card.scrollHeight + card.offsetHeight - card.clientHeight },
+      viewport,
+      clip,
     });
+    card.style.left = `${p.x}px`;
+    card.style.top = `${p.y}px`;
+    card.style.maxHeight = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
+    // When the term scrolls out of sight, so does its card.
+    card.toggleAttribute('data-hidden', p.hidden);
+    onPlaced?.();
   };
-  return autoUpdate(reference, card, update);
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
+
+  update();
+  const controller = new AbortController();
+  const listen = { capture: true, passive: true, signal: controller.signal };
+  // Scrolling any container (captured at window) or the viewport moves the term.
+  window.addEventListener('scroll', schedule, listen);
+  window.addEventListener('resize', schedule, listen);
+  // The card's content changing (an answer expanded) or the term's element reflowing.
+  const resize = new ResizeObserver(schedule);
+  resize.observe(card);
+  if (context) resize.observe(context);
+
+  return () => {
+    controller.abort();
+    resize.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+  };
 }

@@ -47,6 +47,8 @@ export function watchPointer(options: PointerInputOptions): PointerInput {
   /** Whether the last press began in the card: its click (maybe released outside) belongs to the card. */
   let lastPressInCard = false;
   let frame = 0;
+  /** The page scrolled under a resting pointer: whether the card is under it is looked up in the frame. */
+  let scrolled = false;
   signal.addEventListener('abort', () => {
     if (frame) cancelAnimationFrame(frame);
   });
@@ -63,6 +65,10 @@ export function watchPointer(options: PointerInputOptions): PointerInput {
   function process() {
     frame = 0;
     if (!point) return;
+    if (scrolled) {
+      scrolled = false;
+      overCard = isCard(document.elementFromPoint(point.x, point.y));
+    }
     if (overCard || pressInCard) {
       intent.enterCard();
       return;
@@ -107,7 +113,7 @@ export function watchPointer(options: PointerInputOptions): PointerInput {
     'scroll',
     () => {
       if (!point) return;
-      overCard = isCard(document.elementFromPoint(point.x, point.y));
+      scrolled = true;
       schedule();
     },
     passive,

@@ -1,5 +1,5 @@
 // The hover card's wiring in the content script: pointer hit-testing → hover intent → one card at a
-// time in a shadow root, placed by Floating UI; keyboard commands, touch, "explain selection".
+// time in a shadow root, placed by our own placement module; keyboard commands, touch, "explain selection".
 // Everything registered here is released when WXT's ctx is invalidated.
 import { h } from 'preact';
 import { browser } from 'wxt/browser';
