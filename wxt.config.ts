@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { devBrowserPlan, devMachine } from './scripts/dev-browser';
 
 // Firefox 140 is the first release with the CSS Custom Highlight API, which painting relies on.
 const FIREFOX_MIN = '140.0';
@@ -17,11 +18,23 @@ const glossaryOverride = process.env.BL_GLOSSARY_JSON
     ]
   : [];
 
+// `npm run dev` opens the same Chromium as `npm start` and the tests, with the flags this machine needs
+// (scripts/dev-browser.ts). A local web-ext.config.ts still overrides it (e.g. `disabled: true`).
+const devBrowser = devBrowserPlan(devMachine());
+
 export default defineConfig({
   imports: false,
   // BL_OUT_DIR lets parallel builds (a developer's and a test run's) use separate folders.
   outDir: process.env.BL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: devBrowser.webExt,
+  hooks: {
+    'server:started': (wxt) => {
+      const { browser, outDir, webExt } = wxt.config;
+      if (webExt.config.disabled || browser === 'firefox') return;
+      wxt.logger.info(devBrowser.note(relative(wxt.config.root, outDir)));
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     resolve: { alias: glossaryOverride },

@@ -4,6 +4,7 @@
 // Branded Google Chrome 137+ ignores --load-extension, so it is never a candidate.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const SYSTEM_CANDIDATES = [
   '/usr/lib/chromium/chromium',
@@ -17,9 +18,12 @@ function onPath(name: string): string | undefined {
   return r.status === 0 && p ? p : undefined;
 }
 
-async function playwrightChromium(): Promise<string | undefined> {
+/** The Chromium `npx playwright install chromium` downloaded, if any (loaded lazily: most runs need none). */
+function playwrightChromium(): string | undefined {
   try {
-    const { chromium } = await import('playwright-core');
+    const { chromium } = createRequire(import.meta.url)(
+      'playwright-core',
+    ) as typeof import('playwright-core');
     const p = chromium.executablePath();
     return p && existsSync(p) ? p : undefined;
   } catch {
@@ -27,16 +31,22 @@ async function playwrightChromium(): Promise<string | undefined> {
   }
 }
 
-export async function discoverChromium(): Promise<string | undefined> {
+/**
+ * $CHROMIUM_PATH, a system Chromium, or Playwright's; synchronous, so `wxt.config.ts` can use it.
+ * Throws BrowserMissing when CHROMIUM_PATH names no file.
+ */
+export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
     throw new BrowserMissing(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
   }
   for (const p of SYSTEM_CANDIDATES) if (existsSync(p)) return p;
-  const named = onPath('chromium') ?? onPath('chromium-browser');
-  if (named) return named;
-  return playwrightChromium();
+  return onPath('chromium') ?? onPath('chromium-browser') ?? playwrightChromium();
+}
+
+export async function discoverChromium(): Promise<string | undefined> {
+  return findChromium();
 }
 
 export class BrowserMissing extends Error {}
