@@ -13,6 +13,8 @@ export interface Settings {
   hiddenTerms: string[];
   /** Host names or `*.example.com` patterns where the extension does not mark anything. */
   pausedSites: string[];
+  /** Host names marked although a wildcard in `pausedSites` covers them ("resume on this site only"). */
+  pauseExceptions: string[];
   trigger: Trigger;
   /** Hover dwell before a card opens, in ms. */
   dwellMs: number;
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   topicsOn: [],
   hiddenTerms: [],
   pausedSites: [],
+  pauseExceptions: [],
   trigger: 'hover',
   dwellMs: 300,
   highlightStyle: 'underline',

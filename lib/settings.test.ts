@@ -73,6 +73,7 @@ describe('migrations', () => {
       topicsOn: [],
       hiddenTerms: ['normalization'],
       pausedSites: ['news.example.com', 'www.example.org'],
+      pauseExceptions: [],
       trigger: 'hover',
       dwellMs: 500,
       highlightStyle: 'none',
@@ -95,6 +96,14 @@ describe('migrations', () => {
     expect(settings.topicsOn).toEqual(['regional-security']);
     expect(settings.dwellMs).toBe(450);
     expect(settings.firstOccurrenceOnly).toBe(false);
+  });
+
+  it('migrates the v3 fixture: nothing changes but an empty list of exceptions', async () => {
+    await fakeBrowser.storage.sync.set({ settings: fixture('v3.json'), settings$: { v: 3 } });
+    const { settings, repairs } = sanitizeSettings(await defineSettingsItem().getValue());
+    expect(repairs).toEqual([]);
+    expect(settings).toEqual({ ...(fixture('v3.json') as object), pauseExceptions: [] });
+    expect((await rawStored()).settings$).toEqual({ v: SETTINGS_VERSION });
   });
 
   it('getSettings reads a v1 value through the migrations', async () => {
@@ -137,6 +146,27 @@ describe('repair', () => {
     expect(settings.showQA).toBe(false);
     expect(repairs.some((r) => r.startsWith('dwellMs:'))).toBe(true);
     expect(repairs.some((r) => r.startsWith('hiddenTerms: 2 invalid entries'))).toBe(true);
+  });
+
+  it('keeps only pause exceptions that are hosts inside a paused wildcard', () => {
+    const { settings, repairs } = sanitizeSettings({
+      ...DEFAULT_SETTINGS,
+      pausedSites: ['*.example.com', 'other.org'],
+      pauseExceptions: [
+        'news.example.com',
+        '*.sport.example.com',
+        'other.org',
+        'elsewhere.net',
+        7,
+        'news.example.com',
+      ],
+    });
+    expect(settings.pauseExceptions).toEqual(['news.example.com']);
+    expect(repairs).toEqual([
+      'pauseExceptions: 2 invalid entries removed',
+      'pauseExceptions: duplicates removed',
+      'pauseExceptions: 2 outside every paused wildcard, removed',
+    ]);
   });
 
   it('drops unknown fields, fills missing ones, dedupes lists and resolves on/off clashes', () => {
@@ -310,6 +340,21 @@ describe('writes and watching', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('removing a paused wildcard removes its exceptions too', async () => {
+    await updateSettings({
+      pausedSites: ['*.example.com', '*.example.org'],
+      pauseExceptions: ['news.example.com', 'blog.example.org'],
+    });
+    await updateSettings((s) => ({ pausedSites: s.pausedSites.filter((p) => p !== '*.example.com') }));
+    expect(await getSettings()).toMatchObject({
+      pausedSites: ['*.example.org'],
+      pauseExceptions: ['blog.example.org'],
+    });
+    // Paused again later, the wildcard covers the whole domain: the old exception is not back.
+    await updateSettings((s) => ({ pausedSites: [...s.pausedSites, '*.example.com'] }));
+    expect(isSitePaused('news.example.com', await getSettings())).toBe(true);
+  });
+
   it('replaceSettings writes a whole value', async () => {
     await updateSettings({ dwellMs: 900 });
     await replaceSettings(DEFAULT_SETTINGS);
@@ -357,6 +402,19 @@ describe('queries', () => {
     expect(isSitePaused('fakenews.org', s)).toBe(false);
     expect(isSitePaused('EXAMPLE.COM.', s)).toBe(true);
   });
+
+  it('isSitePaused: an exception lifts a wildcard for its host only, never a host pattern', () => {
+    const lists = {
+      ...s,
+      pausedSites: ['*.news.org', 'sport.news.org'],
+      pauseExceptions: ['a.news.org', 'sport.news.org'],
+    };
+    expect(isSitePaused('a.news.org', lists)).toBe(false);
+    expect(isSitePaused('www.a.news.org', lists)).toBe(false);
+    expect(isSitePaused('b.news.org', lists)).toBe(true);
+    expect(isSitePaused('news.org', lists)).toBe(true);
+    expect(isSitePaused('sport.news.org', lists)).toBe(true);
+  });
 });
 
 describe('import and export', () => {
@@ -375,12 +433,29 @@ describe('import and export', () => {
   });
 
   it('imports the current-version fixture', () => {
-    const r = parseImport(fixtureText('export-v3.json'));
-    expect(r.ok).toBe(true);
+    const r = parseImport(fixtureText('export-v4.json'));
+    expect(r).toMatchObject({ ok: true, fromVersion: 4 });
     if (r.ok) {
       expect(r.settings.trigger).toBe('click');
       expect(r.settings.pausedSites).toEqual(['*.example.com', 'localhost']);
+      expect(r.settings.pauseExceptions).toEqual(['news.example.com']);
     }
+  });
+
+  it('imports a v3 file, which had no exceptions (and rejects one that claims some)', () => {
+    const text = fixtureText('export-v3.json');
+    const r = parseImport(text);
+    expect(r).toMatchObject({ ok: true, fromVersion: 3 });
+    if (r.ok) {
+      expect(r.settings.pausedSites).toEqual(['*.example.com', 'localhost']);
+      expect(r.settings.pauseExceptions).toEqual([]);
+    }
+    const file = JSON.parse(text);
+    file.settings.pauseExceptions = ['news.example.com'];
+    expect(parseImport(JSON.stringify(file))).toEqual({
+      ok: false,
+      errors: ['settings.pauseExceptions: unknown setting'],
+    });
   });
 
   it('imports a v1 file through the migrations', () => {

@@ -9,16 +9,18 @@
 //   became `topicsOff` plus `topicsOn`. `delay` (seconds, coarse steps) became `dwellMs`. `underline`
 //   became `highlightStyle` ('underline' | 'none'), `color` became `highlightColor`. Alt-to-look-up was
 //   a boolean `requireAlt`. Paused sites (v1 and v2) were origins taken from the tab (`https://x.com`).
-// - v3 (current): paused sites are host patterns (origins could not say `*.example.com`, and pausing
+// - v3: paused sites are host patterns (origins could not say `*.example.com`, and pausing
 //   `https://x.com` left `http://x.com` and `www.x.com` marked). `requireAlt` became `trigger`, which
 //   adds 'click'. New: `firstOccurrenceOnly`, highlight style 'background'.
+// - v4 (current): `pauseExceptions`, hosts resumed inside a paused wildcard (resuming
+//   `news.example.com` used to remove `*.example.com`, resuming every other subdomain with it).
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { Topic } from '../glossary/types';
 import { DEFAULT_SETTINGS, type HighlightStyle, type Settings, type Trigger } from './settings-types';
-import { hostMatchesPattern, validateSitePattern } from './site-patterns';
+import { isHostPaused, prunePauseExceptions, validateSitePattern } from './site-patterns';
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const SETTINGS_KEY = 'sync:settings' as const;
 export const EXPORT_FORMAT = 'briefing-lens-settings';
 
@@ -48,6 +50,15 @@ const FIELD_SCHEMAS = {
     v.pipe(
       v.string(),
       v.check(isCanonicalPattern, 'is not a valid site (e.g. example.com or *.example.com)'),
+    ),
+  ),
+  pauseExceptions: v.array(
+    v.pipe(
+      v.string(),
+      v.check(
+        (s) => isCanonicalPattern(s) && !s.startsWith('*'),
+        'is not a valid host (e.g. news.example.com)',
+      ),
     ),
   ),
   trigger: v.picklist(TRIGGERS, `must be one of ${TRIGGERS.join(', ')}`),
@@ -118,6 +129,9 @@ const SettingsV2Schema = v.strictObject({
   showQA: v.boolean(),
 });
 
+const { pauseExceptions: _addedInV4, ...FIELD_SCHEMAS_V3 } = FIELD_SCHEMAS;
+const SettingsV3Schema = v.strictObject(FIELD_SCHEMAS_V3);
+
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -151,7 +165,16 @@ export function migrateV2ToV3(old: unknown): unknown {
   return next;
 }
 
-const MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1ToV2, 3: migrateV2ToV3 };
+export function migrateV3ToV4(old: unknown): unknown {
+  if (!isRecord(old)) return old;
+  return { ...old, pauseExceptions: [] };
+}
+
+const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: migrateV1ToV2,
+  3: migrateV2ToV3,
+  4: migrateV3ToV4,
+};
 
 /** Runs the migrations from `fromVersion` up to the current version. */
 export function migrateSettings(value: unknown, fromVersion: number): unknown {
@@ -210,7 +233,7 @@ export function sanitizeSettings(raw: unknown): Sanitized {
     }
   }
   // Lists are sets: duplicates are dropped, and a topic cannot be both forced off and forced on.
-  for (const key of ['topicsOff', 'topicsOn', 'hiddenTerms', 'pausedSites'] as const) {
+  for (const key of ['topicsOff', 'topicsOn', 'hiddenTerms', 'pausedSites', 'pauseExceptions'] as const) {
     const unique = [...new Set(settings[key])];
     if (unique.length !== settings[key].length) {
       repairs.push(`${key}: duplicates removed`);
@@ -221,6 +244,12 @@ export function sanitizeSettings(raw: unknown): Sanitized {
   if (clash.length > 0) {
     settings.topicsOn = settings.topicsOn.filter((id) => !clash.includes(id));
     repairs.push(`topicsOn: ${clash.join(', ')} also turned off; kept off`);
+  }
+  const exceptions = prunePauseExceptions(settings);
+  if (exceptions.length !== settings.pauseExceptions.length) {
+    const n = settings.pauseExceptions.length - exceptions.length;
+    repairs.push(`pauseExceptions: ${n} outside every paused wildcard, removed`);
+    settings.pauseExceptions = exceptions;
   }
   return { settings, repairs };
 }
@@ -327,7 +356,10 @@ export function replaceSettings(next: Settings): Promise<void> {
   return run;
 }
 
-async function writeSettings(next: Settings): Promise<void> {
+async function writeSettings(value: Settings): Promise<void> {
+  // A wildcard removed (options page, card) takes its exceptions with it, rather than leaving them to
+  // come back if the wildcard is paused again.
+  const next = { ...value, pauseExceptions: prunePauseExceptions(value) };
   const parsed = v.safeParse(SettingsSchema, next);
   if (!parsed.success) {
     throw new SettingsWriteError(`Not saved: ${parsed.issues.map(formatIssue).join('; ')}.`);
@@ -366,7 +398,7 @@ function formatIssue(issue: v.BaseIssue<unknown>): string {
 
 /** Whether marking is paused on `host` (as in `location.hostname`). */
 export function isSitePaused(host: string, s: Settings): boolean {
-  return s.pausedSites.some((p) => hostMatchesPattern(host, p));
+  return isHostPaused(host, s);
 }
 
 /** Whether a topic is on: the reader's override if any, else the topic's default. */
@@ -422,7 +454,8 @@ export type ImportResult =
 const PAST_SCHEMAS: Record<number, v.GenericSchema> = {
   1: SettingsV1Schema,
   2: SettingsV2Schema,
-  3: SettingsSchema,
+  3: SettingsV3Schema,
+  4: SettingsSchema,
 };
 
 /**
@@ -492,6 +525,7 @@ const LABELS: Record<keyof Settings, string> = {
   topicsOn: 'Topics turned on',
   hiddenTerms: 'Hidden terms',
   pausedSites: 'Paused sites',
+  pauseExceptions: 'Resumed inside a paused wildcard',
   trigger: 'Card opens on',
   dwellMs: 'Hover delay',
   highlightStyle: 'Highlight style',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hostMatchesPattern, validateSitePattern } from './site-patterns';
+import {
+  hostMatchesPattern,
+  isHostPaused,
+  pauseHost,
+  resumeHostOnly,
+  resumeWildcard,
+  type SitePauseLists,
+  sitePauseStatus,
+  validateSitePattern,
+} from './site-patterns';
 
 const ok = (input: string) => {
   const r = validateSitePattern(input);
@@ -75,5 +84,105 @@ describe('hostMatchesPattern', () => {
     expect(hostMatchesPattern('a.b.example.com', '*.example.com')).toBe(true);
     expect(hostMatchesPattern('badexample.com', '*.example.com')).toBe(false);
     expect(hostMatchesPattern('example.com.evil.net', '*.example.com')).toBe(false);
+  });
+});
+
+const lists = (pausedSites: string[], pauseExceptions: string[] = []): SitePauseLists => ({
+  pausedSites,
+  pauseExceptions,
+});
+/** Which of `hosts` are paused under `l`. */
+const pausedAmong = (l: SitePauseLists, hosts: string[]) => hosts.filter((h) => isHostPaused(h, l));
+const HOSTS = ['example.com', 'news.example.com', 'www.news.example.com', 'sport.example.com', 'other.org'];
+
+describe('sitePauseStatus', () => {
+  it('names what pauses a host: its own patterns, and the covering wildcards broadest first', () => {
+    const l = lists(['*.news.example.com', 'other.org', '*.example.com', 'news.example.com']);
+    expect(sitePauseStatus('www.news.example.com', l)).toEqual({
+      paused: true,
+      hostPatterns: ['news.example.com'],
+      wildcards: ['*.example.com', '*.news.example.com'],
+    });
+    expect(sitePauseStatus('sport.example.com', l)).toEqual({
+      paused: true,
+      hostPatterns: [],
+      wildcards: ['*.example.com'],
+    });
+    expect(sitePauseStatus('elsewhere.net', l)).toEqual({ paused: false, hostPatterns: [], wildcards: [] });
+  });
+
+  it('an exception lifts the wildcard for its host (and www.), and says so', () => {
+    const l = lists(['*.example.com'], ['news.example.com']);
+    expect(sitePauseStatus('news.example.com', l)).toEqual({
+      paused: false,
+      hostPatterns: [],
+      wildcards: ['*.example.com'],
+      exception: 'news.example.com',
+    });
+    expect(pausedAmong(l, HOSTS)).toEqual(['example.com', 'sport.example.com']);
+  });
+
+  it('a host pattern pauses even where an exception stands', () => {
+    const l = lists(['*.example.com', 'news.example.com'], ['news.example.com']);
+    expect(isHostPaused('news.example.com', l)).toBe(true);
+  });
+});
+
+describe('pausing and resuming', () => {
+  it('resuming one site inside a paused wildcard leaves its neighbours paused', () => {
+    const before = lists(['*.example.com', 'other.org']);
+    const after = resumeHostOnly('news.example.com', before);
+    expect(after).toEqual(lists(['*.example.com', 'other.org'], ['news.example.com']));
+    expect(pausedAmong(after, HOSTS)).toEqual(['example.com', 'sport.example.com', 'other.org']);
+  });
+
+  it('resuming one site removes its own pattern, and adds an exception only if a wildcard remains', () => {
+    expect(resumeHostOnly('www.example.com', lists(['example.com', 'other.org']))).toEqual(
+      lists(['other.org']),
+    );
+    const both = resumeHostOnly('news.example.com', lists(['*.example.com', 'news.example.com']));
+    expect(both).toEqual(lists(['*.example.com'], ['news.example.com']));
+    expect(isHostPaused('news.example.com', both)).toBe(false);
+  });
+
+  it('resuming everywhere on the wildcard removes it and every pattern inside it, with their exceptions', () => {
+    const before = lists(
+      ['*.example.com', 'sport.example.com', '*.news.example.com', 'example.com.evil.net', 'other.org'],
+      ['weather.example.com'],
+    );
+    const after = resumeWildcard('www.news.example.com', before);
+    expect(after).toEqual(lists(['example.com.evil.net', 'other.org']));
+    expect(pausedAmong(after, HOSTS)).toEqual(['other.org']);
+  });
+
+  it('resuming everywhere where no wildcard covers the host is resuming the host', () => {
+    expect(resumeWildcard('other.org', lists(['other.org', '*.example.com']))).toEqual(
+      lists(['*.example.com']),
+    );
+  });
+
+  it('pausing a host resumed inside a wildcard removes its exception; otherwise adds the host once', () => {
+    const resumed = lists(['*.example.com'], ['news.example.com', 'weather.example.com']);
+    expect(pauseHost('news.example.com', resumed)).toEqual(lists(['*.example.com'], ['weather.example.com']));
+    const once = pauseHost('news.example.com', lists([]));
+    expect(once).toEqual(lists(['news.example.com']));
+    expect(pauseHost('news.example.com', once)).toEqual(once);
+    // Already paused by a wildcard: nothing to add.
+    expect(pauseHost('sport.example.com', lists(['*.example.com']))).toEqual(lists(['*.example.com']));
+  });
+
+  it('pause then resume-here round-trips for every host and leaves the other sites as they were', () => {
+    const start = lists(['*.example.com', 'other.org'], ['news.example.com']);
+    // `www.` is the same site as the bare name, to a reader and to the patterns.
+    const site = (h: string) => h.replace(/^www\./, '');
+    for (const host of HOSTS) {
+      const paused = pauseHost(host, start);
+      expect(isHostPaused(host, paused), host).toBe(true);
+      const resumed = resumeHostOnly(host, paused);
+      expect(isHostPaused(host, resumed), host).toBe(false);
+      const others = HOSTS.filter((h) => site(h) !== site(host));
+      expect(pausedAmong(paused, others), host).toEqual(pausedAmong(start, others));
+      expect(pausedAmong(resumed, others), host).toEqual(pausedAmong(start, others));
+    }
   });
 });

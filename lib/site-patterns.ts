@@ -146,3 +146,102 @@ export function hostMatchesPattern(host: string, pattern: string): boolean {
   }
   return h === pattern || h === `www.${pattern}`;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Pausing and resuming a host. Exceptions let a reader resume one site inside a paused wildcard
+// (`news.example.com` under `*.example.com`) without resuming its neighbours.
+//
+// Decisions:
+// - An exception only lifts a wildcard. A host pattern that names the host (`news.example.com`, or
+//   `example.com` for `www.example.com`) always pauses it: a pause the reader asked for on this very
+//   site wins over an older "resume here".
+// - Exceptions are host patterns (never wildcards), and one outside every paused wildcard means nothing:
+//   `prunePauseExceptions` drops those, so removing `*.example.com` and adding it back later does not
+//   bring back forgotten exceptions.
+
+/** The two lists that decide where marking is paused (a subset of the settings). */
+export interface SitePauseLists {
+  /** Host names or `*.example.com` patterns where nothing is marked. */
+  pausedSites: string[];
+  /** Host names marked although a paused wildcard covers them. */
+  pauseExceptions: string[];
+}
+
+const isWildcard = (pattern: string) => pattern.startsWith('*.');
+
+/** The wildcard's domain, or the host itself: what a pattern stands for when it is inside another. */
+const patternHost = (pattern: string) => (isWildcard(pattern) ? pattern.slice(2) : pattern);
+
+export interface SitePauseStatus {
+  paused: boolean;
+  /** Host patterns in `pausedSites` that name this host (these pause it whatever the exceptions). */
+  hostPatterns: string[];
+  /** Paused wildcards covering this host, broadest first. */
+  wildcards: string[];
+  /** The exception that keeps this host marked inside a paused wildcard, if any. */
+  exception?: string;
+}
+
+/** Why `host` is or is not paused, for the popup to say so. */
+export function sitePauseStatus(host: string, lists: SitePauseLists): SitePauseStatus {
+  const covering = lists.pausedSites.filter((p) => hostMatchesPattern(host, p));
+  const hostPatterns = covering.filter((p) => !isWildcard(p));
+  // A shorter domain covers more: `*.example.com` before `*.news.example.com`.
+  const wildcards = covering.filter(isWildcard).sort((a, b) => a.length - b.length);
+  const exception = wildcards.length
+    ? lists.pauseExceptions.find((e) => hostMatchesPattern(host, e))
+    : undefined;
+  const paused = hostPatterns.length > 0 || (wildcards.length > 0 && exception === undefined);
+  return { paused, hostPatterns, wildcards, ...(exception ? { exception } : {}) };
+}
+
+/** Whether marking is paused on `host` (as in `location.hostname`). */
+export function isHostPaused(host: string, lists: SitePauseLists): boolean {
+  return sitePauseStatus(host, lists).paused;
+}
+
+/** Exceptions that still lift a paused wildcard; the others are dropped. */
+export function prunePauseExceptions(lists: SitePauseLists): string[] {
+  const wildcards = lists.pausedSites.filter(isWildcard);
+  return lists.pauseExceptions.filter((e) => wildcards.some((w) => hostMatchesPattern(e, w)));
+}
+
+/** The lists after pausing `host`: its exceptions go (a wildcard then covers it), else it is added. */
+export function pauseHost(host: string, lists: SitePauseLists): SitePauseLists {
+  const next = {
+    pausedSites: lists.pausedSites,
+    pauseExceptions: lists.pauseExceptions.filter((e) => !hostMatchesPattern(host, e)),
+  };
+  if (isHostPaused(host, next)) return next;
+  const own = validateSitePattern(host);
+  if (!own.ok) return lists;
+  return { ...next, pausedSites: [...next.pausedSites, own.pattern] };
+}
+
+/**
+ * The lists after resuming `host` only: the host patterns naming it go, and if a wildcard still
+ * covers it, it becomes an exception to that wildcard. Its neighbours stay paused.
+ */
+export function resumeHostOnly(host: string, lists: SitePauseLists): SitePauseLists {
+  const pausedSites = lists.pausedSites.filter((p) => isWildcard(p) || !hostMatchesPattern(host, p));
+  const next = { pausedSites, pauseExceptions: lists.pauseExceptions };
+  if (!isHostPaused(host, next)) return { pausedSites, pauseExceptions: prunePauseExceptions(next) };
+  const own = validateSitePattern(host);
+  if (!own.ok) return lists;
+  return { pausedSites, pauseExceptions: [...next.pauseExceptions, own.pattern] };
+}
+
+/**
+ * The lists after resuming everywhere under the broadest paused wildcard covering `host`: that
+ * wildcard and every pattern inside it (`sport.example.com`, `*.news.example.com`) go, with their
+ * exceptions. Without a covering wildcard, this is resuming the host only.
+ */
+export function resumeWildcard(host: string, lists: SitePauseLists): SitePauseLists {
+  const broadest = sitePauseStatus(host, lists).wildcards[0];
+  if (!broadest) return resumeHostOnly(host, lists);
+  const pausedSites = lists.pausedSites.filter((p) => !hostMatchesPattern(patternHost(p), broadest));
+  return resumeHostOnly(host, {
+    pausedSites,
+    pauseExceptions: prunePauseExceptions({ pausedSites, pauseExceptions: lists.pauseExceptions }),
+  });
+}

@@ -4,6 +4,13 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
 import { createSearch } from '../../lib/search';
+import {
+  pauseHost,
+  resumeHostOnly,
+  resumeWildcard,
+  type SitePauseLists,
+  sitePauseStatus,
+} from '../../lib/site-patterns';
 import { popupGlossary, popupSearchIndex } from '../../tests/fixtures/popup-glossary';
 import { App, type PopupServices } from './App';
 import type { PageState } from './OnThisPage';
@@ -39,21 +46,31 @@ const TERMS: PageTermsResponse = {
   ],
 };
 
-function services(state: PageState, overrides: Partial<PopupServices> = {}) {
-  let paused = false;
+/** Popup services over `state`; the site settings live in memory and follow the real pause rules. */
+function services(
+  state: PageState,
+  overrides: Partial<PopupServices> = {},
+  paused: SitePauseLists = { pausedSites: [], pauseExceptions: [] },
+) {
+  let stored = paused;
   const s = {
     glossary: popupGlossary,
     search: createSearch(popupSearchIndex),
     page: { load: vi.fn(async () => state), focus: vi.fn(async () => undefined) },
     site: {
-      isPaused: vi.fn(async () => paused),
-      setPaused: vi.fn(async (_host: string, p: boolean) => {
-        paused = p;
+      status: vi.fn(async (host: string) => sitePauseStatus(host, stored)),
+      pause: vi.fn(async (host: string) => {
+        stored = pauseHost(host, stored);
+      }),
+      resume: vi.fn(async (host: string, scope: 'site' | 'wildcard') => {
+        stored = scope === 'site' ? resumeHostOnly(host, stored) : resumeWildcard(host, stored);
       }),
       watch: vi.fn(() => () => undefined),
     },
     openOptions: vi.fn(),
     ...overrides,
+    /** The site lists as the popup left them. */
+    stored: () => stored,
   };
   return s;
 }
@@ -68,6 +85,12 @@ async function mount(s: PopupServices, hash = '') {
     await Promise.resolve();
   });
 }
+
+/** Lets pending promises (a settings write, then the re-read status) finish and render. */
+const settle = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 
 const text = (sel: string) => root.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -107,12 +130,75 @@ describe('On this page', () => {
   });
 
   it('on a paused site says so and resumes on the response’s host', async () => {
-    const s = services({ status: 'ready', response: { ...TERMS, paused: true, terms: [] } });
+    const s = services(
+      { status: 'ready', response: { ...TERMS, paused: true, terms: [] } },
+      {},
+      {
+        pausedSites: ['news.example.com'],
+        pauseExceptions: [],
+      },
+    );
     await mount(s);
     expect(text('.empty')).toContain('paused on news.example.com');
+    expect(root.querySelector<HTMLInputElement>('[role="switch"]')?.checked).toBe(true);
     const resume = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Resume'));
     await act(async () => resume?.click());
-    expect(s.site.setPaused).toHaveBeenCalledWith('news.example.com', false);
+    expect(s.site.resume).toHaveBeenCalledWith('news.example.com', 'site');
+    expect(s.stored().pausedSites).toEqual([]);
+    expect(root.querySelector<HTMLInputElement>('[role="switch"]')?.checked).toBe(false);
+  });
+
+  describe('a site paused by a wildcard', () => {
+    const paused = () =>
+      services(
+        { status: 'ready', response: { ...TERMS, paused: true, terms: [] } },
+        {},
+        {
+          pausedSites: ['*.example.com', 'other.org'],
+          pauseExceptions: [],
+        },
+      );
+    const button = (name: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === name);
+
+    it('names the wildcard, and offers resuming here only or everywhere on it (no bare switch)', async () => {
+      await mount(paused());
+      expect(text('.empty')).toContain('paused on all of *.example.com');
+      expect(text('.site-pause legend')).toBe('Paused on all of *.example.com');
+      expect(root.querySelector('[role="switch"]')).toBeNull();
+      expect(button('Resume on this site only')).toBeDefined();
+      expect(button('Resume everywhere on *.example.com')).toBeDefined();
+    });
+
+    it('“Resume on this site only” keeps the wildcard and says the rest stays paused', async () => {
+      const s = paused();
+      await mount(s);
+      await act(async () => button('Resume on this site only')?.click());
+      await settle();
+      expect(s.site.resume).toHaveBeenCalledWith('news.example.com', 'site');
+      expect(s.stored()).toEqual({
+        pausedSites: ['*.example.com', 'other.org'],
+        pauseExceptions: ['news.example.com'],
+      });
+      expect(root.querySelector<HTMLInputElement>('[role="switch"]')?.checked).toBe(false);
+      expect(text('.site-note')).toBe('Resumed on this site only; the rest of *.example.com stays paused.');
+      // Pausing again takes the exception back: the wildcard covers this site once more.
+      await act(async () => root.querySelector<HTMLInputElement>('[role="switch"]')?.click());
+      await settle();
+      expect(s.stored()).toEqual({ pausedSites: ['*.example.com', 'other.org'], pauseExceptions: [] });
+      expect(text('.site-pause legend')).toBe('Paused on all of *.example.com');
+    });
+
+    it('“Resume everywhere on *.example.com” removes the wildcard only', async () => {
+      const s = paused();
+      await mount(s);
+      await act(async () => button('Resume everywhere on *.example.com')?.click());
+      await settle();
+      expect(s.site.resume).toHaveBeenCalledWith('news.example.com', 'wildcard');
+      expect(s.stored()).toEqual({ pausedSites: ['other.org'], pauseExceptions: [] });
+      expect(root.querySelector<HTMLInputElement>('[role="switch"]')?.checked).toBe(false);
+      expect(root.querySelector('.site-note')).toBeNull();
+    });
   });
 
   it('the pause switch pauses the page’s host', async () => {
@@ -121,13 +207,13 @@ describe('On this page', () => {
     const input = root.querySelector<HTMLInputElement>('[role="switch"]');
     expect(input?.checked).toBe(false);
     await act(async () => input?.click());
-    expect(s.site.setPaused).toHaveBeenCalledWith('news.example.com', true);
+    expect(s.site.pause).toHaveBeenCalledWith('news.example.com');
     expect(input?.checked).toBe(true);
   });
 
   it('puts the switch back and says why when the setting cannot be saved', async () => {
     const s = services({ status: 'ready', response: TERMS });
-    s.site.setPaused = vi.fn(async () => {
+    s.site.pause = vi.fn(async () => {
       throw new Error('Not saved: sync storage is full.');
     });
     await mount(s);

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompiledGlossary } from '../../glossary/types';
 import type { GlossarySearch, SearchHit } from '../../lib/search';
+import type { SitePauseStatus } from '../../lib/site-patterns';
 import { BriefingView } from '../briefing/BriefingView';
 import { TermView } from '../briefing/TermView';
 import { createTermMarker } from '../briefing/term-marker';
 import { OnThisPage, type PageState } from './OnThisPage';
 import { formatRoute, parseRoute, type Route, type Tab, tabOf } from './route';
 import { SearchPanel } from './SearchPanel';
-import { SiteSwitch } from './SiteSwitch';
+import { type ResumeScope, SitePause } from './SitePause';
 
 /** Everything the popup needs from outside, so the UI can run against fakes in tests. */
 export interface PopupServices {
@@ -21,8 +22,11 @@ export interface PopupServices {
     watch?(onChange: () => void): () => void;
   };
   site: {
-    isPaused(host: string): Promise<boolean>;
-    setPaused(host: string, paused: boolean): Promise<void>;
+    /** Whether the host is paused, and by which patterns (so the popup can say so). */
+    status(host: string): Promise<SitePauseStatus>;
+    pause(host: string): Promise<void>;
+    /** Resume on this host only, or everywhere under the paused wildcard that covers it. */
+    resume(host: string, scope: ResumeScope): Promise<void>;
     /** Calls back when settings change anywhere (options page, card, another popup); returns unwatch. */
     watch(onChange: () => void): () => void;
   };
@@ -42,11 +46,13 @@ const TABS: Array<{ id: Tab; label: string }> = [
 // While the content script is still scanning, ask again shortly.
 const NOT_READY_RETRY_MS = 400;
 
+const NOT_PAUSED: SitePauseStatus = { paused: false, hostPatterns: [], wildcards: [] };
+
 export function App({ services }: { services: PopupServices }) {
   const { glossary, search } = services;
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [page, setPage] = useState<PageState>({ status: 'loading' });
-  const [paused, setPaused] = useState(false);
+  const [pause, setPause] = useState<SitePauseStatus>(NOT_PAUSED);
   const [siteError, setSiteError] = useState('');
   const [keys, setKeys] = useState<{ next?: string; previous?: string }>({});
   const mark = useMemo(() => createTermMarker(glossary.aliases), [glossary]);
@@ -71,7 +77,7 @@ export function App({ services }: { services: PopupServices }) {
     const next = await services.page.load();
     setPage(next);
     const host = next.status === 'ready' ? next.response.host : undefined;
-    if (host) setPaused(await services.site.isPaused(host));
+    if (host) setPause(await services.site.status(host));
     return next;
   }, [services]);
 
@@ -142,17 +148,26 @@ export function App({ services }: { services: PopupServices }) {
   };
 
   const host = page.status === 'ready' ? page.response.host : undefined;
-  const togglePause = async (next: boolean) => {
+  const changePause = async (change: () => Promise<void>, expected: SitePauseStatus) => {
     if (!host) return;
-    setPaused(next);
+    const before = pause;
+    // Show the outcome at once (the switch moves); the stored settings then say what really holds.
+    setPause(expected);
     setSiteError('');
     try {
-      await services.site.setPaused(host, next);
+      await change();
+      setPause(await services.site.status(host));
     } catch (err) {
       // The settings store words its errors for the reader (e.g. sync quota full).
-      setPaused(!next);
+      setPause(before);
       setSiteError(err instanceof Error ? err.message : String(err));
     }
+  };
+  const pauseSite = () => {
+    if (host) void changePause(() => services.site.pause(host), { ...pause, paused: true });
+  };
+  const resumeSite = (scope: ResumeScope) => {
+    if (host) void changePause(() => services.site.resume(host, scope), { ...pause, paused: false });
   };
 
   return (
@@ -203,7 +218,8 @@ export function App({ services }: { services: PopupServices }) {
               state={page}
               topics={glossary.topics}
               onFocus={(id) => void services.page.focus(id)}
-              onResume={() => void togglePause(false)}
+              pause={pause}
+              onResume={() => resumeSite('site')}
               shortcuts={keys}
             />
           ) : null}
@@ -249,7 +265,7 @@ export function App({ services }: { services: PopupServices }) {
 
       {host ? (
         <footer class="bottom">
-          <SiteSwitch host={host} paused={paused} onChange={(p) => void togglePause(p)} />
+          <SitePause host={host} status={pause} onPause={pauseSite} onResume={resumeSite} />
           {siteError ? (
             <p class="site-error" role="alert">
               {siteError}

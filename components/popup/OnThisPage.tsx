@@ -1,5 +1,7 @@
 import type { Topic } from '../../glossary/types';
 import type { PageTerm, PageTermsResponse } from '../../lib/messages';
+import type { SitePauseStatus } from '../../lib/site-patterns';
+import { pausedWhere } from './SitePause';
 
 export type PageState =
   | { status: 'loading' }
@@ -13,13 +15,15 @@ interface Props {
   state: PageState;
   topics: readonly Topic[];
   onFocus: (id: string) => void;
+  /** What pauses the tab's site, when known (the footer offers the ways to resume). */
+  pause?: SitePauseStatus;
   onResume: (host: string) => void;
   /** Bound keyboard shortcuts for the next/previous-term commands, if any. */
   shortcuts?: { next?: string; previous?: string };
 }
 
 /** What the reader's tab mentions, grouped by topic; each term takes the reader to it on the page. */
-export function OnThisPage({ state, topics, onFocus, onResume, shortcuts }: Props) {
+export function OnThisPage({ state, topics, pause, onFocus, onResume, shortcuts }: Props) {
   if (state.status === 'loading') return <p class="empty">Looking at this page…</p>;
   if (state.status === 'no-page') {
     return (
@@ -45,8 +49,10 @@ export function OnThisPage({ state, topics, onFocus, onResume, shortcuts }: Prop
     const host = response.host;
     return (
       <div class="empty">
-        <p>Briefing Lens is paused on {host ?? 'this site'}, so nothing is marked here.</p>
-        {host ? (
+        <p>Briefing Lens is paused on {pausedWhere(host, pause)}, so nothing is marked here.</p>
+        {pause?.paused && pause.wildcards[0] ? (
+          <p>Choose below: resume on this site only, or everywhere on {pause.wildcards[0]}.</p>
+        ) : host ? (
           <button type="button" class="primary" onClick={() => onResume(host)}>
             Resume on {host}
           </button>

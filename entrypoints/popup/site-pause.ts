@@ -1,24 +1,20 @@
-// "Pause on this site" through the settings store, so the content script, card and options page agree.
+// Pausing and resuming the tab's site through the settings store, so the content script, card and
+// options page agree. The rules (exceptions inside a paused wildcard) are in lib/site-patterns.ts.
 
 import type { PopupServices } from '../../components/popup/App';
-import { getSettings, isSitePaused, updateSettings, watchSettings } from '../../lib/settings';
-import { hostMatchesPattern, validateSitePattern } from '../../lib/site-patterns';
+import { getSettings, updateSettings, watchSettings } from '../../lib/settings';
+import { pauseHost, resumeHostOnly, resumeWildcard, sitePauseStatus } from '../../lib/site-patterns';
 
 export const sitePause: PopupServices['site'] = {
-  async isPaused(host) {
-    return isSitePaused(host, await getSettings());
+  async status(host) {
+    return sitePauseStatus(host, await getSettings());
   },
-  setPaused(host, paused) {
-    return updateSettings((s) => {
-      if (!paused) {
-        // Resuming removes every pattern that covers the host, wildcards included: otherwise the
-        // switch would flip back on at once.
-        return { pausedSites: s.pausedSites.filter((p) => !hostMatchesPattern(host, p)) };
-      }
-      const pattern = validateSitePattern(host);
-      if (!pattern.ok || s.pausedSites.includes(pattern.pattern)) return {};
-      return { pausedSites: [...s.pausedSites, pattern.pattern] };
-    });
+  pause(host) {
+    // Decided on the stored settings at write time, so changes made elsewhere meanwhile are kept.
+    return updateSettings((s) => pauseHost(host, s));
+  },
+  resume(host, scope) {
+    return updateSettings((s) => (scope === 'site' ? resumeHostOnly(host, s) : resumeWildcard(host, s)));
   },
   watch(onChange) {
     return watchSettings(() => onChange());
