@@ -19,6 +19,10 @@ describe('lineBoxes', () => {
   it('ignores empty rects at element boundaries', () => {
     expect(lineBoxes([box(50, 50, 0, 0), box(100, 100, 60, 20)])).toEqual([box(100, 100, 60, 20)]);
   });
+
+  it('keeps a point when that is all there is (a card anchored to a spot in the viewport)', () => {
+    expect(lineBoxes([box(320, 16, 0, 0)])).toEqual([box(320, 16, 0, 0)]);
+  });
 });
 
 describe('referenceBox', () => {
@@ -45,6 +49,11 @@ describe('place', () => {
   it('goes below the term, start-aligned, a gap away', () => {
     const p = place({ rects: [box(100, 100, 80, 20)], card, viewport });
     expect(p).toEqual({ x: 100, y: 126, side: 'bottom', maxHeight: undefined, hidden: false });
+  });
+
+  it('goes below a point anchor, visible', () => {
+    const p = place({ rects: [box(320, 16, 0, 0)], card, viewport });
+    expect(p).toEqual({ x: 320, y: 22, side: 'bottom', maxHeight: undefined, hidden: false });
   });
 
   it('flips above when it does not fit below and does above', () => {

@@ -41,11 +41,14 @@ const GAP = 6;
 const PADDING = 8;
 const MIN_HEIGHT = 120;
 
-/** Rects that overlap vertically are one line; each line becomes the union of its rects, top to bottom. */
+/**
+ * Rects that overlap vertically are one line; each line becomes the union of its rects, top to bottom.
+ * Empty rects (at element boundaries) are dropped, unless all are empty: a point is still a place.
+ */
 export function lineBoxes(rects: readonly Box[]): Box[] {
   const solid = rects.filter((r) => r.right > r.left || r.bottom > r.top);
   const lines: Box[] = [];
-  for (const r of solid) {
+  for (const r of solid.length > 0 ? solid : rects.slice(0, 1)) {
     const line = lines.find((l) => r.top < l.bottom && r.bottom > l.top);
     if (line) {
       line.left = Math.min(line.left, r.left);

@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CARD_CSS } from '../../components/card/card-styles';
 import { UI_HOST_TAG } from '../page/types';
+import { type Layer, raise } from './top-layer';
 
 export interface CardHost {
   /** Renders `view` into the shadow root (mounting the host on first use); null empties it. */
@@ -14,8 +15,12 @@ export interface CardHost {
   readonly shadow: ShadowRoot | undefined;
   /** The rendered dialog element, if a card is showing. */
   dialog(): HTMLElement | null;
+  /** Moves the mounted host into `layer` (above the page's modal dialog or fullscreen element). */
+  lift(layer: Pick<Layer, 'container' | 'topLayer'>): void;
   remove(): void;
 }
+
+const ROOT_LAYER = () => ({ container: document.documentElement, topLayer: false });
 
 export async function createCardHost(ctx: ContentScriptContext): Promise<CardHost> {
   let mounted = false;
@@ -37,9 +42,14 @@ export async function createCardHost(ctx: ContentScriptContext): Promise<CardHos
   return {
     render(view) {
       if (view === null && !mounted) return;
+      if (view === null) {
+        render(null, ui.uiContainer);
+        // No card: back under <html> as a plain element, out of the page's dialog or fullscreen element.
+        if (ui.shadowHost.isConnected) raise(ui.shadowHost, ROOT_LAYER());
+        return;
+      }
       // Some pages rebuild <html>'s children and drop the host with them: put it back.
-      if (mounted && view !== null && !ui.shadowHost.isConnected)
-        document.documentElement.append(ui.shadowHost);
+      if (mounted && !ui.shadowHost.isConnected) document.documentElement.append(ui.shadowHost);
       if (!mounted) {
         ui.mount();
         mounted = true;
@@ -53,6 +63,9 @@ export async function createCardHost(ctx: ContentScriptContext): Promise<CardHos
       return mounted ? ui.shadow : undefined;
     },
     dialog: () => (mounted ? ui.shadow.querySelector<HTMLElement>('[role="dialog"]') : null),
+    lift(layer) {
+      if (mounted) raise(ui.shadowHost, layer);
+    },
     remove() {
       if (mounted) ui.remove();
     },

@@ -30,10 +30,13 @@ export function deepActiveElement(): Element | null {
 }
 
 const TEXT_INPUT = /^(text|search|email|url|tel|password|number|date|datetime-local|month|time|week)$/;
-function isEditable(el: Element | null): boolean {
+/** Text fields, selects, editable content, and widgets that say they take typing (custom search boxes). */
+const TYPING_ROLE = /^(textbox|searchbox|combobox)$/;
+export function isEditable(el: Element | null): boolean {
   if (!el) return false;
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
   if (el instanceof HTMLInputElement) return TEXT_INPUT.test(el.type);
+  if (TYPING_ROLE.test(el.getAttribute('role') ?? '')) return true;
   return el instanceof HTMLElement && el.isContentEditable;
 }
 

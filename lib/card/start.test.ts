@@ -83,6 +83,51 @@ describe('startCardUi', () => {
     expect(document.activeElement?.id).toBe('page-button');
   });
 
+  describe('Esc', () => {
+    const pressEsc = (target: EventTarget = window) => {
+      const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+      target.dispatchEvent(esc);
+      return esc.defaultPrevented;
+    };
+    const addField = (html: string) => {
+      document.body.insertAdjacentHTML('beforeend', html);
+      const field = document.body.lastElementChild as HTMLElement;
+      field.focus();
+      return field;
+    };
+
+    it('in a page field belongs to the page, even while a card opened from the keyboard is open', async () => {
+      await send({ type: 'next-term' });
+      // The page moves focus to its search box (e.g. on "/").
+      const search = addField('<input type="search" aria-label="Search">');
+      let pageSaw = 0;
+      search.addEventListener('keydown', () => pageSaw++);
+      expect(pressEsc(search)).toBe(false);
+      expect(pageSaw).toBe(1);
+      expect(cardTitle()).toBe('Abraham Accords');
+    });
+
+    it('closes a card the reader summoned when focus is on the page, not in a field', async () => {
+      await send({ type: 'explain-selection', text: 'Abraham Accords', term: 'accords', suggestions: [] });
+      expect(cardTitle()).toBe('Abraham Accords');
+      expect(pressEsc()).toBe(true);
+      expect(card()).toBeFalsy();
+    });
+
+    it('leaves a summoned card open while focus is in an editable element or a custom search box', async () => {
+      await send({ type: 'explain-selection', text: 'Abraham Accords', term: 'accords', suggestions: [] });
+      addField('<div contenteditable="true">draft</div>');
+      expect(pressEsc()).toBe(false);
+      addField('<div role="searchbox" tabindex="0"></div>');
+      expect(pressEsc()).toBe(false);
+      expect(cardTitle()).toBe('Abraham Accords');
+      // Back on the page's body, Esc is the card's again.
+      (document.activeElement as HTMLElement).blur();
+      expect(pressEsc()).toBe(true);
+      expect(card()).toBeFalsy();
+    });
+  });
+
   it('leaves keys alone when no card is open', () => {
     const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
     window.dispatchEvent(esc);

@@ -17,7 +17,8 @@ import { hostMatchesPattern } from '../site-patterns';
 import { type CardHost, createCardHost } from './mount';
 import { type Direction, stepMention } from './navigation';
 import { type Anchor, placeCard } from './placement';
-import { deepActiveElement, watchPointer } from './pointer-input';
+import { deepActiveElement, isEditable, watchPointer } from './pointer-input';
+import { layerFor, pageIsBlocked } from './top-layer';
 
 /** Performance marks for the benchmark: dwell timer fired → card placed and about to paint. */
 export const DWELL_MARK = 'briefing-lens:dwell';
@@ -76,6 +77,8 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   let placed: { el: HTMLElement; anchor: Anchor } | undefined;
   let stopPlacement: (() => void) | undefined;
   let returnFocus: HTMLElement | undefined;
+  /** The open card was opened by a keyboard command with focus moved into it (not by the pointer). */
+  let keyboardCard = false;
   /** Where keyboard navigation continues from when no card is open. */
   let lastNav: Range | undefined;
   let measuring = false;
@@ -95,7 +98,8 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     onShow(key, reason) {
       if (reason === 'hover') performance.mark(DWELL_MARK);
       const next = key < 0 ? synthetic.get(key) : viewOfMention(key);
-      if (!next) {
+      // A term behind a modal dialog (inert) or off the fullscreen element gets no card.
+      if (!next || (key >= 0 && layerFor(next.anchor.startContainer).blocked)) {
         intent.close();
         return;
       }
@@ -114,10 +118,13 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   function openView(next: View) {
     const wasOpen = view !== undefined;
     view = next;
+    keyboardCard = false;
     deps.setActive?.(
       next.kind === 'term' && next.mentionId !== undefined ? (next.anchor as Range) : undefined,
     );
     paint();
+    // Shown again on each opening, so it is above top-layer content the page opened meanwhile.
+    card.lift(layerFor(next.anchor.startContainer));
     if (!wasOpen) window.addEventListener('keydown', onKeyDown, { capture: true, signal });
   }
 
@@ -127,6 +134,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     stopPlacement = undefined;
     placed = undefined;
     view = undefined;
+    keyboardCard = false;
     measuring = false;
     card.render(null);
     deps.setActive?.(undefined);
@@ -221,8 +229,13 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     if (hadFocus) card.dialog()?.focus({ preventScroll: true });
   }
 
+  /**
+   * Esc closes the card when focus is in it, or when the reader is not typing in a page field and the
+   * card came from the pointer (or a selection); any other Esc belongs to the page and is left alone.
+   */
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key !== 'Escape' || !view) return;
+    if (e.key !== 'Escape' || !view || e.isComposing) return;
+    if (!focusInCard() && (keyboardCard || isEditable(deepActiveElement()))) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     intent.close();
@@ -264,6 +277,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     if (!view) return { opened: false };
     if (focus) {
       if (before instanceof HTMLElement) returnFocus = before;
+      keyboardCard = true;
       card.dialog()?.focus({ preventScroll: true });
     }
     return { opened: true, term: m.term };
@@ -271,7 +285,11 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
 
   function navigate(direction: Direction, term?: string): CardResponse {
     const from = view?.kind === 'term' && view.mentionId !== undefined ? (view.anchor as Range) : lastNav;
-    const m = stepMention(index.list(), from, direction, term);
+    // Behind a modal or off the fullscreen element, mentions cannot be reached: skip them.
+    const list = pageIsBlocked()
+      ? index.list().filter((m) => !layerFor(m.range.startContainer).blocked)
+      : index.list();
+    const m = stepMention(list, from, direction, term);
     return m ? openMention(m, true) : { opened: false };
   }
 
@@ -353,6 +371,16 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     if (!ctx.isInvalid) applySettings(s);
   });
   const unwatch = watchSettings(applySettings);
+  // A modal dialog opened or closed, or fullscreen began or ended, while a card is open: the card rises
+  // above it, or closes if its term is now behind it. (The card's own popover toggles are not news.)
+  const onTopLayerChange = (e: Event) => {
+    if (!view || e.target === card.host) return;
+    const layer = layerFor(view.anchor.startContainer);
+    if (layer.blocked) intent.close();
+    else card.lift(layer);
+  };
+  window.addEventListener('toggle', onTopLayerChange, { capture: true, signal });
+  document.addEventListener('fullscreenchange', onTopLayerChange, { signal });
   const offIndex = index.onChange(() => {
     known.clear();
     // A rescan may have removed the text the card points at.
