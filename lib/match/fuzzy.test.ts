@@ -56,6 +56,16 @@ describe('near misses', () => {
     fresh.scan('The quick brown foxes jumped over seventeen lazy dogs yesterday afternoon.');
     expect(fresh.fuzzySearches).toBe(0);
   });
+
+  it('runs Fuse only for words within the typo budget of some token, not for every look-alike', () => {
+    const fresh = createEngine(fixtureGlossary());
+    // Same first letters and length as alias tokens, and letter sets close enough to pass the cheap
+    // checks, but two edits or more from every token: rejected before Fuse is asked.
+    fresh.scan('According to the normalized normative nominations, the Pakistani palestra pallets.');
+    expect(fresh.fuzzySearches).toBe(0);
+    fresh.scan('Any normalizaton is years away.');
+    expect(fresh.fuzzySearches).toBe(1);
+  });
 });
 
 describe('FuzzyResolver', () => {

@@ -217,17 +217,20 @@ export class FuzzyResolver {
   }
 
   /**
-   * Whether any token of the bucket could be within the edit budget: a word one edit from a token
-   * differs from it in at most two letters of the alphabet ("acords"/"accords": none), so most words
-   * sharing a prefix ("according") are dismissed without a Fuse search.
+   * Whether some token of the bucket is within the typo budget of `word`. A letter-set check first: a
+   * word one edit from a token differs from it in at most two letters of the alphabet ("acords" and
+   * "accords": none), so most words sharing a prefix ("according") are dismissed without aligning them.
+   * Only words that pass are handed to Fuse, which then ranks the tokens they are near: on a page with no
+   * typo of a briefing term, Fuse never runs (each search costs more than a page's worth of this check).
    */
-  private plausible(bucket: Bucket, word: string): boolean {
+  private near(bucket: Bucket, word: string): boolean {
     const letters = letterSet(word);
     for (let k = 0; k < bucket.tokens.length; k++) {
       const token = bucket.tokens[k] as string;
       const cap = maxEdits(Math.max(token.length, word.length));
       if (Math.abs(token.length - word.length) > cap) continue;
-      if (bitCount(letters ^ (bucket.letters[k] as number)) <= 2 * cap) return true;
+      if (bitCount(letters ^ (bucket.letters[k] as number)) > 2 * cap) continue;
+      if (token !== word && editDistance(word, token, cap) <= cap) return true;
     }
     return false;
   }
@@ -237,7 +240,7 @@ export class FuzzyResolver {
     if (word.length < FUZZY_MIN_LENGTH) return -1;
     const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1));
     const bucket = key % 27 === 26 || key >= 26 * 27 ? undefined : this.bucket(key);
-    if (!bucket || !this.plausible(bucket, word)) return -1;
+    if (!bucket || !this.near(bucket, word)) return -1;
     bucket.fuse ??= new Fuse(bucket.tokens, FUSE_OPTIONS);
     this.searches++;
     // Fuse ranks by Bitap score, which also rewards a word found inside a longer token ("cord" in
