@@ -1,7 +1,7 @@
 // The card's stylesheet, injected into its shadow root. `:host` rules are `!important` because inside a
 // shadow tree they win over the page's own `!important` rules on the host (the cascade favours the inner
 // context for important declarations), so no page CSS can move, hide or restyle the card.
-// No @font-face or @property here: WXT would hoist those into the page.
+// No @font-face or @property here: inside a shadow root browsers ignore them.
 export const CARD_CSS = `
 :host {
   all: initial !important;

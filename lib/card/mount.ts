@@ -1,8 +1,9 @@
-// The card's host: an open shadow root made by WXT's createShadowRootUi, attached to the page only when a
-// card is first shown (until then the page's DOM is untouched), styled only from inside.
+// The card's host: a custom element with an open shadow root, attached to the page only when a card is
+// first shown (until then the page's DOM is untouched), styled only from inside. Made here rather than with
+// WXT's createShadowRootUi: the card needs none of its anchoring and auto-mount machinery, which cost the
+// content script about 2.5 KB gzipped (wait-element, many-keys-map, defu and the UI helpers).
 import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CARD_CSS } from '../../components/card/card-styles';
 import { UI_HOST_TAG } from '../page/types';
 import { type Layer, raise } from './top-layer';
@@ -22,52 +23,55 @@ export interface CardHost {
 
 const ROOT_LAYER = () => ({ container: document.documentElement, topLayer: false });
 
-export async function createCardHost(ctx: ContentScriptContext): Promise<CardHost> {
+export function createCardHost(ctx: ContentScriptContext): CardHost {
+  const host = document.createElement(UI_HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = CARD_CSS;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  // Keys typed in the card (Space, Enter, letters) must not reach the page's own shortcuts. Listeners on
+  // window in the capture phase (the card's own Esc handling) still see them first.
+  for (const type of ['keydown', 'keyup', 'keypress'])
+    shadow.addEventListener(type, (e) => e.stopPropagation());
+
   let mounted = false;
-  const ui = await createShadowRootUi(ctx, {
-    name: UI_HOST_TAG,
-    position: 'inline',
-    // On <html>, not <body>: a transformed or hidden body would otherwise move or hide the card.
-    anchor: () => document.documentElement,
-    append: 'last',
-    css: CARD_CSS,
-    // Keys typed in the card (Space, Enter, letters) must not reach the page's own shortcuts.
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount: () => undefined,
-    onRemove: () => {
-      render(null, ui.uiContainer);
-      mounted = false;
-    },
-  });
+  const remove = () => {
+    if (!mounted) return;
+    render(null, container);
+    host.remove();
+    mounted = false;
+  };
+  ctx.onInvalidated(remove);
+
   return {
     render(view) {
-      if (view === null && !mounted) return;
+      if (!mounted) {
+        if (view === null) return;
+        // On <html>, not <body>: a transformed or hidden body would otherwise move or hide the card.
+        document.documentElement.append(host);
+        mounted = true;
+      }
       if (view === null) {
-        render(null, ui.uiContainer);
+        render(null, container);
         // No card: back under <html> as a plain element, out of the page's dialog or fullscreen element.
-        if (ui.shadowHost.isConnected) raise(ui.shadowHost, ROOT_LAYER());
+        if (host.isConnected) raise(host, ROOT_LAYER());
         return;
       }
       // Some pages rebuild <html>'s children and drop the host with them: put it back.
-      if (mounted && !ui.shadowHost.isConnected) document.documentElement.append(ui.shadowHost);
-      if (!mounted) {
-        ui.mount();
-        mounted = true;
-      }
-      render(view, ui.uiContainer);
+      if (!host.isConnected) document.documentElement.append(host);
+      render(view, container);
     },
     get host() {
-      return mounted ? ui.shadowHost : undefined;
+      return mounted ? host : undefined;
     },
     get shadow() {
-      return mounted ? ui.shadow : undefined;
+      return mounted ? shadow : undefined;
     },
-    dialog: () => (mounted ? ui.shadow.querySelector<HTMLElement>('[role="dialog"]') : null),
+    dialog: () => (mounted ? shadow.querySelector<HTMLElement>('[role="dialog"]') : null),
     lift(layer) {
-      if (mounted) raise(ui.shadowHost, layer);
+      if (mounted) raise(host, layer);
     },
-    remove() {
-      if (mounted) ui.remove();
-    },
+    remove,
   };
 }

@@ -128,6 +128,22 @@ describe('startCardUi', () => {
     });
   });
 
+  it('keeps keys typed in the card from the page’s shortcuts, while Esc there still closes it', async () => {
+    await send({ type: 'next-term' });
+    const seen: string[] = [];
+    document.addEventListener('keydown', (e) => seen.push(e.key));
+    const button = card()?.querySelector('button') as HTMLButtonElement;
+    for (const key of ['j', ' ', 'Enter'])
+      button.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    expect(seen).toEqual([]);
+    expect(cardTitle()).toBe('Abraham Accords');
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(card()).toBeFalsy();
+    // Outside the card, the page hears its keys as always.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    expect(seen).toEqual(['j']);
+  });
+
   it('leaves keys alone when no card is open', () => {
     const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
     window.dispatchEvent(esc);

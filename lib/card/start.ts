@@ -70,7 +70,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   const { index, glossary } = deps;
   const signal = ctx.signal;
   let settings: Settings = DEFAULT_SETTINGS;
-  const card: CardHost = await createCardHost(ctx);
+  const card: CardHost = createCardHost(ctx);
   if (ctx.isInvalid) return;
 
   let view: View | undefined;
