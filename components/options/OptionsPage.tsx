@@ -38,7 +38,11 @@ export function OptionsPage(props: Props) {
       <TopicsSection topics={topics} termCounts={termCounts} settings={settings} onChange={onChange} />
       <TermsSection terms={terms} topics={topics} settings={settings} onChange={onChange} />
       <BehaviourSection settings={settings} onChange={onChange} />
-      <SitesSection pausedSites={settings.pausedSites} onChange={onChange} />
+      <SitesSection
+        pausedSites={settings.pausedSites}
+        pauseExceptions={settings.pauseExceptions}
+        onChange={onChange}
+      />
       <DataSection onExport={props.onExport} onImport={props.onImport} onReset={props.onReset} />
     </Shell>
   );

@@ -1,23 +1,25 @@
 import { useState } from 'preact/hooks';
-import { hostMatchesPattern, validateSitePattern } from '../../lib/site-patterns';
+import { hostMatchesPattern, pauseHost, validateSitePattern } from '../../lib/site-patterns';
 import type { OnChange } from './types';
 
 interface Props {
   pausedSites: string[];
+  /** Hosts resumed from the popup inside a paused wildcard (shown with it). */
+  pauseExceptions?: string[];
   onChange: OnChange;
 }
 
 /** Why `pattern` cannot be added to `list`, or null when it can. */
-export function duplicateReason(pattern: string, list: string[]): string | null {
+export function duplicateReason(pattern: string, list: string[], exceptions: string[] = []): string | null {
   if (list.includes(pattern)) return `${pattern} is already paused.`;
-  if (!pattern.startsWith('*.')) {
+  if (!pattern.startsWith('*.') && !exceptions.some((e) => hostMatchesPattern(pattern, e))) {
     const cover = list.find((p) => p.startsWith('*.') && hostMatchesPattern(pattern, p));
     if (cover) return `${pattern} is already paused by ${cover}.`;
   }
   return null;
 }
 
-export function SitesSection({ pausedSites, onChange }: Props) {
+export function SitesSection({ pausedSites, pauseExceptions = [], onChange }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -28,14 +30,20 @@ export function SitesSection({ pausedSites, onChange }: Props) {
       setError(r.message);
       return;
     }
-    const dup = duplicateReason(r.pattern, pausedSites);
+    const dup = duplicateReason(r.pattern, pausedSites, pauseExceptions);
     if (dup) {
       setError(dup);
       return;
     }
     setError(null);
     setText('');
-    onChange({ pausedSites: [...pausedSites, r.pattern] });
+    // A host resumed inside a wildcard is paused again by taking its exception back.
+    const excepted = pauseExceptions.some((e) => hostMatchesPattern(r.pattern, e));
+    onChange(
+      excepted
+        ? pauseHost(r.pattern, { pausedSites, pauseExceptions })
+        : { pausedSites: [...pausedSites, r.pattern] },
+    );
   };
 
   return (
@@ -77,18 +85,24 @@ export function SitesSection({ pausedSites, onChange }: Props) {
         <p class="empty">No paused sites.</p>
       ) : (
         <ul class="rows site-list" aria-label="Paused sites">
-          {pausedSites.map((p) => (
-            <li key={p} class="row">
-              <span class="row-title site">{p}</span>
-              <button
-                type="button"
-                aria-label={`Unpause ${p}`}
-                onClick={() => onChange({ pausedSites: pausedSites.filter((x) => x !== p) })}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
+          {pausedSites.map((p) => {
+            const except = p.startsWith('*.') ? pauseExceptions.filter((e) => hostMatchesPattern(e, p)) : [];
+            return (
+              <li key={p} class="row">
+                <span class="row-title site">
+                  {p}
+                  {except.length ? <span class="site-except"> except {except.join(', ')}</span> : null}
+                </span>
+                <button
+                  type="button"
+                  aria-label={`Unpause ${p}`}
+                  onClick={() => onChange({ pausedSites: pausedSites.filter((x) => x !== p) })}
+                >
+                  Remove
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -122,7 +122,7 @@ describe('options.html', () => {
     expect(download.suggestedFilename()).toMatch(/^briefing-lens-settings-\d{4}-\d{2}-\d{2}\.json$/);
     const path = await download.path();
     const file = JSON.parse(readFileSync(path, 'utf8'));
-    expect(file).toMatchObject({ format: 'briefing-lens-settings', version: 3, settings: await stored() });
+    expect(file).toMatchObject({ format: 'briefing-lens-settings', version: 4, settings: await stored() });
 
     await options.locator('#import-file').setInputFiles(path);
     await expect.poll(() => options.locator('.ok-report').textContent()).toContain('nothing changed');
