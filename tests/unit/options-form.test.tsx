@@ -259,6 +259,47 @@ describe('SitesSection', () => {
   });
 });
 
+describe('SitesSection with exceptions made in the popup (“Resume on this site only”)', () => {
+  const submit = () =>
+    act(() => {
+      $('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+
+  it('a wildcard lists the sites resumed inside it', async () => {
+    await mount(
+      <SitesSection
+        pausedSites={['*.example.com', 'other.org']}
+        pauseExceptions={['news.example.com', 'weather.example.com']}
+        onChange={() => undefined}
+      />,
+    );
+    const rows = [...root.querySelectorAll('.site-list li .site')].map((r) => r.textContent?.trim());
+    expect(rows).toEqual(['*.example.com except news.example.com, weather.example.com', 'other.org']);
+  });
+
+  it('pausing an excepted site again takes its exception back, rather than calling it a duplicate', async () => {
+    const onChange = vi.fn();
+    await mount(
+      <SitesSection
+        pausedSites={['*.example.com']}
+        pauseExceptions={['news.example.com', 'weather.example.com']}
+        onChange={onChange}
+      />,
+    );
+    await type($('#site-input'), 'news.example.com');
+    await submit();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(onChange).toHaveBeenLastCalledWith({
+      pausedSites: ['*.example.com'],
+      pauseExceptions: ['weather.example.com'],
+    });
+    // A site the wildcard still covers is a duplicate, as before.
+    await type($('#site-input'), 'sport.example.com');
+    await submit();
+    expect($('[role="alert"]').textContent).toBe('sport.example.com is already paused by *.example.com.');
+  });
+});
+
 describe('DataSection', () => {
   const file = (text: string, name = 'settings.json') => new File([text], name, { type: 'application/json' });
   const choose = async (f: File) => {
