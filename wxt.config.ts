@@ -28,6 +28,9 @@ export default defineConfig({
   outDir: process.env.BL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: devBrowser.webExt,
+  // Other builds (BL_OUT_DIR=.output-*, the bench's, a test run's) are outputs, not sources: a dev
+  // server reloading on them would rebuild for nothing.
+  watchOptions: { ignored: [/[\\/]\.output[^\\/]*[\\/]/, /[\\/](?:bench|tests[\\/]e2e)[\\/]out[\\/]/] },
   hooks: {
     'server:started': (wxt) => {
       const { browser, outDir, webExt } = wxt.config;
