@@ -372,11 +372,12 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   });
   const unwatch = watchSettings(applySettings);
   // A modal dialog opened or closed, or fullscreen began or ended, while a card is open: the card rises
-  // above it, or closes if its term is now behind it. (The card's own popover toggles are not news.)
+  // above it, or closes if its term is now behind it or gone from view with a closed dialog. (The card's
+  // own popover toggles are not news.)
   const onTopLayerChange = (e: Event) => {
     if (!view || e.target === card.host) return;
     const layer = layerFor(view.anchor.startContainer);
-    if (layer.blocked) intent.close();
+    if (layer.blocked || view.anchor.getClientRects().length === 0) intent.close();
     else card.lift(layer);
   };
   window.addEventListener('toggle', onTopLayerChange, { capture: true, signal });

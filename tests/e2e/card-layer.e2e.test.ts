@@ -340,6 +340,22 @@ describe('top layer', () => {
     await page.close();
   });
 
+  it('closes with the page’s dialog when its term was in it', async () => {
+    const page = await open('/layer/dialog.html');
+    await page.click('#open');
+    await expect.poll(() => listed(page), { timeout: 3000 }).toContain('iran-nuclear-talks');
+    const term = await textBox(page, 'inside', 'Iran nuclear talks');
+    await page.mouse.click(term.x, term.y);
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Iran nuclear talks');
+    // Pinned by the click, it would stay; the page closes its dialog (as a script would).
+    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).close());
+    await expect.poll(() => cardName(page), { timeout: 1500 }).toBeNull();
+    expect(await page.evaluate((host) => document.querySelector(host)?.parentElement?.localName, HOST)).toBe(
+      'html',
+    );
+    await page.close();
+  });
+
   it('opens above a fullscreen element for a term in it', async () => {
     const page = await open('/layer/fullscreen.html');
     await page.click('#full');
