@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-types';
+import { seriousAxeViolations } from './axe';
 import { launch, type Session, sendToTab, tabIdOf } from './harness';
 
 const WILDCARD = '*.site.localhost';
@@ -73,6 +74,10 @@ describe('a site paused by a wildcard, in the popup', () => {
     expect(await popup.getByRole('switch').count()).toBe(0);
     expect(await popup.getByRole('button', { name: 'Resume on this site only' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: `Resume everywhere on ${WILDCARD}` }).count()).toBe(1);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await seriousAxeViolations(popup), scheme).toEqual([]);
+    }
     await popup.close();
   });
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './axe';
 import { launch, ROOT, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
 
 interface Terms {
@@ -396,30 +397,13 @@ describe('keyboard and accessibility', () => {
       const tabId = await tabIdOf(session, article);
       const popup = await openPopup('', tabId);
       await popup.emulateMedia({ colorScheme: scheme });
-      const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-      // Extension pages forbid inline scripts; evaluate runs outside the page's CSP.
-      await popup.evaluate(axeSource);
       const problems: string[] = [];
       for (const hash of ['#page', '#briefing', '#term=abraham-accords', '#search=abraham']) {
         await popup.evaluate((h) => {
           location.hash = h;
         }, hash);
         await popup.waitForTimeout(250);
-        const violations = await popup.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run();
-          return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-        });
-        for (const v of violations) {
-          if (v.impact === 'serious' || v.impact === 'critical')
-            problems.push(`${hash}: ${v.id} (${v.nodes})`);
-        }
+        for (const v of await seriousAxeViolations(popup)) problems.push(`${hash}: ${v}`);
       }
       expect(problems).toEqual([]);
       await popup.close();
