@@ -289,7 +289,10 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
     const list = pageIsBlocked()
       ? index.list().filter((m) => !layerFor(m.range.startContainer).blocked)
       : index.list();
-    const m = stepMention(list, from, direction, term);
+    let m = stepMention(list, from, direction, term);
+    // Mentions in an `inert` subtree are passed over too (a few; the cap keeps a wrap-around finite).
+    for (let tries = 0; m && tries < 50 && layerFor(m.range.startContainer).blocked; tries++)
+      m = stepMention(list, m.range, direction, term);
     return m ? openMention(m, true) : { opened: false };
   }
 
