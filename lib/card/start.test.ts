@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fixtureGlossary } from '../../components/card/fixture-glossary';
 import type { PageIndex, ShownMention } from '../page/types';
-import { getSettings } from '../settings';
+import { getSettings, isSitePaused, updateSettings } from '../settings';
 import { startCardUi } from './start';
 
 const HOST = 'briefing-lens-card';
@@ -194,6 +194,21 @@ describe('startCardUi', () => {
     // The same command resumes.
     expect(await send({ type: 'toggle-site' })).toEqual({ paused: false });
     await expect.poll(async () => (await getSettings()).pausedSites).toEqual([]);
+  });
+
+  it('toggle-site resumes only this host inside a paused wildcard', async () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      'https://news.example.com/story',
+    );
+    await updateSettings(() => ({ pausedSites: ['*.example.com'] }));
+    await expect.poll(async () => isSitePaused('news.example.com', await getSettings())).toBe(true);
+    expect(await send({ type: 'toggle-site' })).toEqual({ paused: false });
+    const after = await getSettings();
+    // The wildcard stays for the other sites under it; this one becomes its exception.
+    expect(after.pausedSites).toEqual(['*.example.com']);
+    expect(after.pauseExceptions).toEqual(['news.example.com']);
+    expect(isSitePaused('sport.example.com', after)).toBe(true);
+    expect(isSitePaused('news.example.com', after)).toBe(false);
   });
 
   it('removes its host and stops listening when the context is invalidated', async () => {

@@ -13,7 +13,7 @@ import { createHoverIntent } from '../page/hover-intent';
 import type { PageIndex, ShownMention } from '../page/types';
 import { getSettings, isSitePaused, isTermShown, updateSettings, watchSettings } from '../settings';
 import { DEFAULT_SETTINGS, type Settings } from '../settings-types';
-import { hostMatchesPattern } from '../site-patterns';
+import { pauseHost, resumeHostOnly } from '../site-patterns';
 import { type CardHost, createCardHost } from './mount';
 import { type Direction, stepMention } from './navigation';
 import { type Anchor, placeCard } from './placement';
@@ -320,11 +320,8 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
       // Decided on the stored settings, not this tab's copy, so quick toggles in several tabs agree.
       await updateSettings((s) => {
         paused = want ?? !isSitePaused(host, s);
-        return {
-          pausedSites: paused
-            ? [...s.pausedSites.filter((p) => p !== host), host]
-            : s.pausedSites.filter((p) => !hostMatchesPattern(host, p)),
-        };
+        // Resuming lifts this site only: a paused `*.example.com` stays paused for its other sites.
+        return paused ? pauseHost(host, s) : resumeHostOnly(host, s);
       });
     } catch (err) {
       console.warn('[briefing-lens] could not change the site setting', err);

@@ -408,7 +408,9 @@ export class PageScanner implements PageIndex {
       this.queue = [];
       this.queueHead = 0;
     }
-    if (this.dirty) this.refresh();
+    // During the first scan, deciding waits until marks are due to be painted (maybeFlush, markReady):
+    // re-deciding every mention found so far after every slice made a dense page's scan quadratic.
+    if (this.dirty && this.snapshot.ready) this.refresh();
     return this.jobs.length > 0 || this.queueHead < this.queue.length;
   }
 
@@ -420,10 +422,12 @@ export class PageScanner implements PageIndex {
     if (!this.flushSoon && this.lastFlush !== 0 && now - this.lastFlush < wait) return;
     this.flushSoon = false;
     this.lastFlush = now;
+    if (this.dirty) this.refresh();
     painter.flush();
   }
 
   private markReady() {
+    if (this.dirty) this.refresh();
     this.options.painter.defer(false);
     const s = this.slicer.stats;
     this.snapshot = {
