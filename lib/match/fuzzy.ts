@@ -97,6 +97,7 @@ function prefixKey(c0: number, c1: number): number {
 }
 
 interface Bucket {
+  /** Alias tokens sharing a two-letter prefix, shortest first (a word is only compared with its lengths). */
   tokens: string[];
   ids: number[];
   /** Per token, the set of letters a–z it contains, as bits. */
@@ -177,12 +178,13 @@ export class FuzzyResolver {
     const from = this.bucketAt[key] as number;
     const to = this.bucketAt[key + 1] as number;
     if (from === to) return undefined;
-    bucket = { tokens: [], ids: [], letters: [] };
-    for (let k = from; k < to; k++) {
-      const id = this.order[k] as number;
+    const ids: number[] = [];
+    for (let k = from; k < to; k++) ids.push(this.order[k] as number);
+    ids.sort((a, b) => (this.strings[a] as string).length - (this.strings[b] as string).length || a - b);
+    bucket = { tokens: [], ids, letters: [] };
+    for (const id of ids) {
       const token = this.strings[id] as string;
       bucket.tokens.push(token);
-      bucket.ids.push(id);
       bucket.letters.push(letterSet(token));
     }
     this.buckets.set(key, bucket);
@@ -225,8 +227,13 @@ export class FuzzyResolver {
    */
   private near(bucket: Bucket, word: string): boolean {
     const letters = letterSet(word);
-    for (let k = 0; k < bucket.tokens.length; k++) {
-      const token = bucket.tokens[k] as string;
+    const tokens = bucket.tokens;
+    // Tokens are shortest first: skip those too short to be within two edits, stop at the too long.
+    let k = 0;
+    while (k < tokens.length && (tokens[k] as string).length < word.length - 2) k++;
+    for (; k < tokens.length; k++) {
+      const token = tokens[k] as string;
+      if (token.length > word.length + 2) break;
       const cap = maxEdits(Math.max(token.length, word.length));
       if (Math.abs(token.length - word.length) > cap) continue;
       if (bitCount(letters ^ (bucket.letters[k] as number)) > 2 * cap) continue;
