@@ -28,6 +28,8 @@ export interface ScanStats {
   slices: number;
   longestSliceMs: number;
   mentions: number;
+  /** Slice time spent on mutation rescans since the first scan was ready, in ms. */
+  rescanCpuMs: number;
 }
 
 /** Popup / background → content script. */

@@ -72,3 +72,20 @@ export function createEngine(glossary: EngineGlossary): MatchEngine {
     },
   };
 }
+
+/**
+ * An engine built on first use rather than when the content script starts: a paused site never pays for
+ * it, and the script's first task (evaluating it, during the page's own loading) stays short.
+ */
+export function lazyEngine(build: () => Engine): Engine {
+  let engine: Engine | undefined;
+  const get = () => {
+    engine ??= build();
+    return engine;
+  };
+  return {
+    scan: (text) => get().scan(text),
+    allows: (term, page, region) => get().allows(term, page, region),
+    prepare: () => void get(),
+  };
+}

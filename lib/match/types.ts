@@ -30,4 +30,9 @@ export interface Engine {
    * article region. Unambiguous terms always pass; contextual ones need enough of their briefing's signals.
    */
   allows(term: string, page: SignalTally, region: SignalTally): boolean;
+  /**
+   * Builds now whatever the first scan would otherwise build (see `lazyEngine`): the page layer calls it
+   * once the page has rendered, as a task of its own, before it starts scanning.
+   */
+  prepare?(): void;
 }

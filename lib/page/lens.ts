@@ -66,6 +66,7 @@ export function createPageLens(options: PageLensOptions): PageLens {
     signal,
     debounceMs: options.debounceMs,
     onDirty: (dirty) => scanner.rescan(dirty),
+    reveal: { waiting: () => scanner.hasVeiled(), rootsUnder: (targets) => scanner.veiledUnder(targets) },
     // Rescans run in later slices: the watcher charges all scan time since its last flush to its budget.
     cost: () => scanner.rescanCpuMs(),
   });
@@ -176,6 +177,7 @@ export function createPageLens(options: PageLensOptions): PageLens {
         slices: s.slices,
         longestSliceMs: s.longestSliceMs,
         mentions: scanner.list().length,
+        rescanCpuMs: scanner.rescanCpuMs(),
       };
     },
   };

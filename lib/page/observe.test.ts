@@ -84,3 +84,61 @@ describe('MutationWatcher', () => {
     expect(flushed).toEqual([[document.getElementById('b')]]);
   });
 });
+
+describe('MutationWatcher: text shown by a class or style change', () => {
+  const watch = (reveal: { waiting(): boolean; rootsUnder(targets: Node[]): Node[] }) => {
+    const flushed: Node[][] = [];
+    const controller = new AbortController();
+    const w = new MutationWatcher({
+      signal: controller.signal,
+      debounceMs: 10,
+      onDirty: (d) => flushed.push(d.roots),
+      reveal,
+    });
+    w.observe(document.body);
+    return { flushed, stop: () => controller.abort() };
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 60));
+
+  it('rescans only the hidden mentions under the element whose class changed', async () => {
+    document.body.innerHTML =
+      '<div id="outer"><p id="hidden">Abraham Accords</p><p id="other">text</p></div>';
+    const hiddenBlock = document.getElementById('hidden') as HTMLElement;
+    const asked: Node[][] = [];
+    const { flushed, stop } = watch({
+      waiting: () => true,
+      rootsUnder: (targets) => {
+        asked.push(targets);
+        return targets.some((t) => t.contains(hiddenBlock)) ? [hiddenBlock] : [];
+      },
+    });
+    (document.getElementById('outer') as HTMLElement).className = 'expanded';
+    await settle();
+    expect(asked).toEqual([[document.getElementById('outer')]]);
+    expect(flushed).toEqual([[hiddenBlock]]);
+    // A restyle elsewhere finds nothing hidden under it: no rescan at all.
+    (document.getElementById('other') as HTMLElement).style.color = 'red';
+    await settle();
+    expect(flushed).toHaveLength(1);
+    stop();
+  });
+
+  it('ignores class and style changes while no mention is hidden', async () => {
+    document.body.innerHTML = '<div id="box"><p>Abraham Accords</p></div>';
+    let asked = 0;
+    const { flushed, stop } = watch({
+      waiting: () => false,
+      rootsUnder: () => {
+        asked++;
+        return [document.body];
+      },
+    });
+    const box = document.getElementById('box') as HTMLElement;
+    box.className = 'a';
+    box.style.opacity = '0.5';
+    await settle();
+    expect(asked).toBe(0);
+    expect(flushed).toEqual([]);
+    stop();
+  });
+});

@@ -120,7 +120,27 @@ export function outermost(roots: Node[]): Node[] {
   return connected.filter((r) => !connected.some((o) => o !== r && o.contains(r)));
 }
 
+/** Attributes that show or hide text through the page's style sheets rather than by themselves. */
+const STYLE_ATTRIBUTES = new Set(['class', 'style']);
+
+function isStyleRecord(r: MutationRecord): boolean {
+  return r.type === 'attributes' && STYLE_ATTRIBUTES.has(r.attributeName ?? '');
+}
+
+/**
+ * Text hidden by the page's CSS when it was scanned ("Read more" sections, collapsed panels) shows when
+ * a `class` or `style` changes. Pages change those constantly (scroll states, animations), so such a
+ * change only rescans the hidden mentions under the element that changed, never the element itself.
+ */
+export interface RevealSource {
+  /** Whether any mention is waiting, hidden (when not, class and style changes are ignored at once). */
+  waiting(): boolean;
+  /** Roots to rescan for mentions hidden under any of `targets`. */
+  rootsUnder(targets: Node[]): Node[];
+}
+
 export interface ObserveOptions {
+  reveal?: RevealSource;
   debounceMs?: number;
   budget?: RateBudget;
   signal: AbortSignal;
@@ -156,13 +176,19 @@ export class MutationWatcher {
       characterData: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['hidden', 'open'],
+      attributeFilter: this.options.reveal ? ['hidden', 'open', 'class', 'style'] : ['hidden', 'open'],
     });
   }
 
   private record(records: MutationRecord[]) {
-    for (const r of records) this.pending.push(r);
-    this.schedule(this.debounceMs);
+    const reveal = this.options.reveal;
+    let kept = 0;
+    for (const r of records) {
+      if (isStyleRecord(r) && !reveal?.waiting()) continue;
+      this.pending.push(r);
+      kept++;
+    }
+    if (kept > 0) this.schedule(this.debounceMs);
   }
 
   private schedule(ms: number) {
@@ -186,7 +212,15 @@ export class MutationWatcher {
       this.schedule(wait);
       return;
     }
-    const dirty = dirtyRoots(records);
+    const styled = new Set<Node>();
+    const structural = records.filter((r) => {
+      if (!isStyleRecord(r)) return true;
+      if (!insideOwnUi(r.target)) styled.add(r.target);
+      return false;
+    });
+    const dirty = dirtyRoots(structural);
+    const revealed = styled.size > 0 ? (this.options.reveal?.rootsUnder([...styled]) ?? []) : [];
+    if (revealed.length > 0) dirty.roots = outermost([...dirty.roots, ...revealed]);
     if (dirty.roots.length > 0 || dirty.removed) this.options.onDirty(dirty);
   }
 

@@ -141,6 +141,8 @@ export class PageScanner implements PageIndex {
   private urgentLeft = 0;
   /** Scanned live blocks holding mentions: deciding walks these, not every block of the page. */
   private readonly hot = new Set<ScannedBlock>();
+  /** Scanned live blocks with mentions dropped as hidden by CSS: a class or style change may show them. */
+  private readonly veiled = new Set<ScannedBlock>();
   private readonly pageTally: SignalTally = new Map();
   private readonly regionTallies = new Map<object, SignalTally>();
   private readonly regionCache = new WeakMap<Node, object>();
@@ -237,7 +239,9 @@ export class PageScanner implements PageIndex {
     // (the viewport), and forcing them early would charge the page's layout to us as one long task.
     const generation = this.generation;
     void afterNextFrame().then(() => {
-      if (generation === this.generation && this.running) this.slicer.wake();
+      if (generation !== this.generation || !this.running) return;
+      this.options.engine.prepare?.();
+      this.slicer.wake();
     });
   }
 
@@ -261,6 +265,7 @@ export class PageScanner implements PageIndex {
     this.pageTally.clear();
     this.regionTallies.clear();
     this.hot.clear();
+    this.veiled.clear();
     this.shown = [];
     this.byNode.clear();
     this.visibleCache = new WeakMap();
@@ -303,6 +308,21 @@ export class PageScanner implements PageIndex {
     }
     this.visibleCache = new WeakMap();
     this.dirty = true;
+  }
+
+  /** Whether some mention was dropped as hidden by CSS (see `RevealSource` in observe.ts). */
+  hasVeiled(): boolean {
+    return this.veiled.size > 0;
+  }
+
+  /** Block roots holding mentions hidden by CSS under any of `targets`, to rescan when those restyle. */
+  veiledUnder(targets: Node[]): Node[] {
+    const roots: Node[] = [];
+    for (const b of this.veiled) {
+      const first = b.nodes[0] as Text;
+      if (targets.some((t) => t.contains(first))) roots.push(b.container);
+    }
+    return roots;
   }
 
   /** Applies new rules (topics, hidden terms, first occurrence only) to what was already found. */
@@ -634,6 +654,8 @@ export class PageScanner implements PageIndex {
     b.scanned = true;
     b.mentions =
       found.length === 0 ? NONE : found.filter((f) => this.visible(locate(b, f.start).node.parentElement));
+    if (b.mentions.length < found.length) this.veiled.add(b);
+    else this.veiled.delete(b);
     b.signals = signals.length === 0 ? NO_SIGNALS : signals;
     if (b.mentions.length > 0 || b.signals.length > 0) {
       b.region = this.regionOf(b.container);
@@ -651,6 +673,7 @@ export class PageScanner implements PageIndex {
     if (b.dead) return;
     b.dead = true;
     this.hot.delete(b);
+    this.veiled.delete(b);
     if (b.scanned && b.signals.length > 0) {
       addSignals(this.pageTally, b.signals, -1);
       addSignals(this.regionTally(b.region), b.signals, -1);

@@ -283,6 +283,37 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('marks text a class or style change shows ("Read more"), and only rescans what was hidden', async () => {
+    const body = `<style>.story.collapsed .more { display: none }</style>
+      <article class="story collapsed" id="story">
+        <p>The Abraham Accords were signed in 2020.</p>
+        <p class="more">Pakistan has refused normalization with Israel.</p>
+        <div id="panel" style="display:none"><p>Palestinian statehood remains the condition.</p></div>
+      </article>
+      <button id="more" onclick="document.getElementById('story').classList.remove('collapsed')">Read more</button>
+      <button id="panel-open" onclick="document.getElementById('panel').style.display = 'block'">Open</button>
+      <button id="spin" onclick="for (let i = 0; i < 50; i++) document.body.style.setProperty('--tick', String(i))">Spin</button>`;
+    session.setPage('/page/reveal.html', page(body));
+    const p = await session.open('/page/reveal.html');
+    await waitForReady(session, p);
+    expect(await paintedTexts(p)).toEqual(['Abraham Accords']);
+    await p.click('#more');
+    await expect
+      .poll(() => paintedTexts(p))
+      .toEqual(['Abraham Accords', 'Pakistan', 'normalization', 'Israel']);
+    await p.click('#panel-open');
+    await expect
+      .poll(() => paintedTexts(p))
+      .toEqual(['Abraham Accords', 'Pakistan', 'normalization', 'Israel', 'Palestinian statehood']);
+    // With nothing left hidden, restyling the page costs no rescan.
+    const before = (await sendToTab<ScanStats>(session, p, { type: 'get-scan-stats' })).rescanCpuMs;
+    await p.click('#spin');
+    await p.waitForTimeout(600);
+    const after = (await sendToTab<ScanStats>(session, p, { type: 'get-scan-stats' })).rescanCpuMs;
+    expect(after).toBe(before);
+    await p.close();
+  });
+
   it('scans what is on screen first', async () => {
     const paras = Array.from(
       { length: 4000 },
