@@ -183,11 +183,11 @@ export class PageScanner implements PageIndex {
       signal: options.signal,
       now: this.now,
       urgent: () => this.urgentLeft > 0 || this.jobs.length > 0,
+      // Painting is done inside the timed slice (`timedWork`), so the figures count it; this only records.
       onSlice: (more) => {
         if (this.snapshot.ready) return;
         this.longestSlice = Math.max(this.longestSlice, this.slicer.stats.lastMs);
         if (!more && this.running && !this.holding) this.markReady();
-        else this.maybeFlush();
       },
     });
   }
@@ -389,7 +389,15 @@ export class PageScanner implements PageIndex {
   }
 
   private timedWork(expired: () => boolean): boolean {
-    if (!this.snapshot.ready) return this.work(expired);
+    if (!this.snapshot.ready) {
+      const more = this.work(expired);
+      if (!more && this.running && !this.holding) {
+        // The first scan is done: decide and paint everything still waiting.
+        if (this.dirty) this.refresh();
+        this.options.painter.defer(false);
+      } else this.maybeFlush();
+      return more;
+    }
     const t0 = this.now();
     try {
       return this.work(expired);
@@ -428,7 +436,7 @@ export class PageScanner implements PageIndex {
       this.queue = [];
       this.queueHead = 0;
     }
-    // During the first scan, deciding waits until marks are due to be painted (maybeFlush, markReady):
+    // During the first scan, deciding waits until marks are due to be painted (maybeFlush, or the scan ends):
     // re-deciding every mention found so far after every slice made a dense page's scan quadratic.
     if (this.dirty && this.snapshot.ready) this.refresh();
     return this.jobs.length > 0 || this.queueHead < this.queue.length;
@@ -447,8 +455,6 @@ export class PageScanner implements PageIndex {
   }
 
   private markReady() {
-    if (this.dirty) this.refresh();
-    this.options.painter.defer(false);
     const s = this.slicer.stats;
     this.snapshot = {
       ready: true,
