@@ -257,6 +257,9 @@ export class PageScanner implements PageIndex {
     this.snapshot = { ...this.snapshot, ready: false };
     this.options.painter.clear();
     this.options.painter.defer(false);
+    // Dead, so a later scan meeting their text replaces them without unwinding them from its own tallies.
+    for (const b of this.blocks) b.dead = true;
+    for (const job of this.jobs) if (job.kind === 'walk') for (const b of job.blocks) b.dead = true;
     this.blocks = [];
     this.jobs = [];
     this.queue = [];
