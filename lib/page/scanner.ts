@@ -49,6 +49,8 @@ interface ScannedBlock extends Block {
   pendingSignals?: Set<string>;
   mentions: Found[];
   signals: string[];
+  /** The element of the first mention dropped as hidden by CSS, if any (see `veiled`). */
+  veiledBy?: Element;
   /** Set when the block turns out to hold mentions or signals (finding it costs a `closest()`). */
   region: object;
   /** Position in document order among the live blocks (for ordering mentions). */
@@ -323,7 +325,10 @@ export class PageScanner implements PageIndex {
     const roots: Node[] = [];
     for (const b of this.veiled) {
       const first = b.nodes[0] as Text;
-      if (targets.some((t) => t.contains(first))) roots.push(b.container);
+      if (!targets.some((t) => t.contains(first))) continue;
+      // Still hidden (pages restyle an ancestor on every scroll): nothing to rescan yet.
+      this.visibleCache.delete(b.veiledBy as Element);
+      if (this.visible(b.veiledBy ?? null)) roots.push(b.container);
     }
     return roots;
   }
@@ -661,9 +666,18 @@ export class PageScanner implements PageIndex {
   /** A scanned block joins the tallies; its mentions in text nobody can see are dropped. */
   private commit(b: ScannedBlock, found: Found[], signals: string[]) {
     b.scanned = true;
+    let veiledBy: Element | undefined;
     b.mentions =
-      found.length === 0 ? NONE : found.filter((f) => this.visible(locate(b, f.start).node.parentElement));
-    if (b.mentions.length < found.length) this.veiled.add(b);
+      found.length === 0
+        ? NONE
+        : found.filter((f) => {
+            const el = locate(b, f.start).node.parentElement;
+            if (this.visible(el)) return true;
+            veiledBy ??= el ?? undefined;
+            return false;
+          });
+    b.veiledBy = veiledBy;
+    if (veiledBy) this.veiled.add(b);
     else this.veiled.delete(b);
     b.signals = signals.length === 0 ? NO_SIGNALS : signals;
     if (b.mentions.length > 0 || b.signals.length > 0) {
