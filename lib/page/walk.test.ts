@@ -23,9 +23,16 @@ describe('walk: blocks', () => {
     expect(texts()).toEqual(['Before', 'inside', 'after']);
   });
 
-  it('splits at <br> and unknown/custom elements rather than inventing a phrase across them', () => {
-    document.body.innerHTML = '<p>Abraham<br>Accords</p><p>Abraham<x-widget>Accords</x-widget></p>';
+  it('splits at <br> and block-rendered custom elements rather than inventing a phrase across them', () => {
+    document.body.innerHTML =
+      '<p>Abraham<br>Accords</p><p>Abraham<x-widget style="display:block">Accords</x-widget></p>';
     expect(texts()).toEqual(['Abraham', 'Accords', 'Abraham', 'Accords']);
+  });
+
+  it('reads an inline-rendered custom element with its sentence', () => {
+    document.body.innerHTML =
+      '<p>The Abraham <x-term style="display:inline">Accords</x-term> and <x-box style="display:contents">normalization</x-box>.</p>';
+    expect(texts()).toEqual(['The Abraham Accords and normalization.']);
   });
 
   it('skips scripts, styles, form fields, code, editable and hidden regions, and its own UI', () => {

@@ -41,9 +41,9 @@ const SKIP = new Set([
 ]);
 
 /**
- * Elements rendered inline by default, whose text joins the surrounding run. Everything else (including
- * unknown and custom elements) delimits blocks: a false split loses a rare match, a false join could
- * invent a phrase across two unrelated pieces of text.
+ * Elements rendered inline by default, whose text joins the surrounding run. Everything else delimits
+ * blocks (custom elements: as they render, see `isInline`): a false split loses a rare match, a false join
+ * could invent a phrase across two unrelated pieces of text.
  */
 const INLINE = new Set([
   'a',
@@ -79,7 +79,18 @@ const INLINE = new Set([
 ]);
 
 export function isInline(el: Element): boolean {
-  return INLINE.has(el.localName);
+  const name = el.localName;
+  if (INLINE.has(name)) return true;
+  // Custom elements are inline unless styled otherwise (many are made blocks by the page or their own
+  // :host rule), so ask how this one renders: an inline `<x-term>Accords</x-term>` reads with its sentence.
+  return name.includes('-') && !name.startsWith(UI_HOST_PREFIX) && rendersInline(el);
+}
+
+function rendersInline(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const display = view.getComputedStyle(el).display;
+  return display === 'inline' || display === 'contents';
 }
 
 /** Whether the element itself is excluded from scanning (its whole subtree is skipped). */

@@ -283,6 +283,19 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('reads custom elements as they render: inline ones join their sentence, block ones split it', async () => {
+    const body = `<style>x-card { display: block }</style>
+      <p>The Abraham <x-term>Accords</x-term> were signed in 2020.</p>
+      <p>Pakistan and <x-card>Palestinian</x-card> statehood.</p>`;
+    session.setPage('/page/custom-inline.html', page(body));
+    const p = await session.open('/page/custom-inline.html');
+    await waitForReady(session, p);
+    // Unstyled custom elements render inline (CSS's default); a block one must not join "Palestinian" to
+    // "statehood" across its edge.
+    expect(await paintedTexts(p)).toEqual(['Abraham Accords', 'Pakistan']);
+    await p.close();
+  });
+
   it('marks text a class or style change shows ("Read more"), and only rescans what was hidden', async () => {
     const body = `<style>.story.collapsed .more { display: none }</style>
       <article class="story collapsed" id="story">
