@@ -3,9 +3,8 @@
 // no card for a term the modal makes inert, and Esc shared fairly with the page's own fields.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session, sendToTab, waitForReady } from './harness';
-
-const HOST = 'briefing-lens-card';
+import { type Box, cardName, HOST, hover, openReady, textBox, textRects } from './card-helpers';
+import { launch, type Session, sendToTab } from './harness';
 
 const HEAD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Layer test</title>
 <style>
@@ -79,58 +78,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  x: number;
-  y: number;
-}
-
-/** The client rects of `text` inside the element `#id` (one per line), computed by the test. */
-function textRects(page: Page, id: string, text: string): Promise<Box[]> {
-  return page.evaluate(
-    ({ id, text }) => {
-      const el = document.getElementById(id);
-      const walker = document.createTreeWalker(el as Node, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(text);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + text.length);
-        return [...r.getClientRects()]
-          .filter((b) => b.width > 0)
-          .map((b) => ({
-            left: b.left,
-            right: b.right,
-            top: b.top,
-            bottom: b.bottom,
-            x: b.x + b.width / 2,
-            y: b.y + b.height / 2,
-          }));
-      }
-      throw new Error(`"${text}" not in #${id}`);
-    },
-    { id, text },
-  );
-}
-
-async function textBox(page: Page, id: string, text: string): Promise<Box> {
-  const [box] = await textRects(page, id, text);
-  if (!box) throw new Error(`"${text}" has no box`);
-  return box;
-}
-
-function cardName(page: Page): Promise<string | null> {
-  return page.evaluate((host) => {
-    const el = document.querySelector(host) ?? document.querySelector(`:is(dialog, article) > ${host}`);
-    const dialog = el?.shadowRoot?.querySelector('[role="dialog"]');
-    return dialog?.querySelector('h2')?.textContent ?? null;
-  }, HOST);
-}
-
 /** The card's box, whether it is hidden, where its host lives, and what the page hit-tests at its centre. */
 function cardState(page: Page) {
   return page.evaluate(async (host) => {
@@ -154,16 +101,7 @@ function cardState(page: Page) {
   }, HOST);
 }
 
-async function open(path: string): Promise<Page> {
-  const page = await session.open(path);
-  await waitForReady(session, page);
-  return page;
-}
-
-async function hover(page: Page, box: { x: number; y: number }) {
-  await page.mouse.move(box.x - 30, box.y, { steps: 2 });
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-}
+const open = (path: string) => openReady(session, path);
 
 const listed = async (page: Page) =>
   (await sendToTab<{ terms: Array<{ id: string }> }>(session, page, { type: 'get-page-terms' })).terms.map(
@@ -173,7 +111,7 @@ const listed = async (page: Page) =>
 describe('placement', () => {
   it('goes below a term, above one near the bottom, and follows the term as the page scrolls', async () => {
     const page = await open('/layer/placement.html');
-    const term = await textBox(page, 'top', 'Abraham Accords');
+    const term = await textBox(page, '#top', 'Abraham Accords');
     await hover(page, term);
     await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     let card = await cardState(page);
@@ -185,7 +123,7 @@ describe('placement', () => {
 
     // Scroll the page by 200 px: the card moves with its term, a frame later.
     await page.evaluate(() => scrollBy({ top: 200, behavior: 'instant' }));
-    const moved = await textBox(page, 'top', 'Abraham Accords');
+    const moved = await textBox(page, '#top', 'Abraham Accords');
     expect(moved.top).toBeCloseTo(term.top - 200, 0);
     await expect
       .poll(async () => Math.round((await cardState(page)).top), { timeout: 1000 })
@@ -203,8 +141,8 @@ describe('placement', () => {
       const p = document.getElementById('wrap') as HTMLElement;
       scrollBy({ top: p.getBoundingClientRect().top - (innerHeight - 60), behavior: 'instant' });
     });
-    const [, low] = await textRects(page, 'wrap', 'Muslim-majority countries');
-    const line = low ?? (await textBox(page, 'wrap', 'Muslim-majority countries'));
+    const [, low] = await textRects(page, '#wrap', 'Muslim-majority countries');
+    const line = low ?? (await textBox(page, '#wrap', 'Muslim-majority countries'));
     await page.mouse.click(line.x, line.y);
     await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Muslim-majority countries');
     card = await cardState(page);
@@ -220,7 +158,7 @@ describe('placement', () => {
       const top = (document.getElementById('wrap') as HTMLElement).getBoundingClientRect().top;
       scrollBy({ top: top - 120, behavior: 'instant' });
     });
-    const lines = await textRects(page, 'wrap', 'Muslim-majority countries');
+    const lines = await textRects(page, '#wrap', 'Muslim-majority countries');
     // The 300 px paragraph wraps the term: this test is about that case.
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const [first, second] = lines as [Box, Box];
@@ -245,7 +183,7 @@ describe('top layer', () => {
   it('opens above a modal dialog for a term in it, usable there, and gives the page back its dialog after', async () => {
     const page = await open('/layer/dialog.html');
     // Without a dialog, the card is a plain element under <html>: the page sees no top-layer change.
-    const behind = await textBox(page, 'behind', 'Bahrain');
+    const behind = await textBox(page, '#behind', 'Bahrain');
     await page.mouse.click(behind.x, behind.y);
     await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Bahrain');
     expect(await cardState(page)).toMatchObject({ parent: 'html', popover: false, onTop: true });
@@ -253,7 +191,7 @@ describe('top layer', () => {
 
     await page.click('#open');
     await expect.poll(() => listed(page), { timeout: 3000 }).toContain('iran-nuclear-talks');
-    const term = await textBox(page, 'inside', 'Iran nuclear talks');
+    const term = await textBox(page, '#inside', 'Iran nuclear talks');
     await hover(page, term);
     await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Iran nuclear talks');
     const card = await cardState(page);
@@ -285,13 +223,13 @@ describe('top layer', () => {
     const page = await open('/layer/dialog.html');
     // Both terms are on the page, and the one behind opens a card while no dialog is open.
     expect(await listed(page)).toEqual(expect.arrayContaining(['bahrain', 'muslim-majority-countries']));
-    const behind = await textBox(page, 'behind', 'Bahrain');
+    const behind = await textBox(page, '#behind', 'Bahrain');
     await hover(page, behind);
     await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Bahrain');
     await page.mouse.move(5, 700, { steps: 3 });
     await expect.poll(() => cardName(page), { timeout: 2500 }).toBeNull();
     // The inert aside never opens one, by pointer or keyboard.
-    const inert = await textBox(page, 'inert', 'Muslim-majority countries');
+    const inert = await textBox(page, '#inert', 'Muslim-majority countries');
     await page.mouse.click(inert.x, inert.y);
     await page.waitForTimeout(400);
     expect(await cardName(page)).toBeNull();
@@ -329,7 +267,7 @@ describe('top layer', () => {
 
   it('closes when a modal dialog opens over its term, and rises above one opened while it shows', async () => {
     const page = await open('/layer/dialog.html');
-    const behind = await textBox(page, 'behind', 'Bahrain');
+    const behind = await textBox(page, '#behind', 'Bahrain');
     await page.mouse.click(behind.x, behind.y);
     await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Bahrain');
     // The page opens its modal (as a script would): the pinned card's term is now inert.
@@ -351,7 +289,7 @@ describe('top layer', () => {
     const page = await open('/layer/dialog.html');
     await page.click('#open');
     await expect.poll(() => listed(page), { timeout: 3000 }).toContain('iran-nuclear-talks');
-    const term = await textBox(page, 'inside', 'Iran nuclear talks');
+    const term = await textBox(page, '#inside', 'Iran nuclear talks');
     await page.mouse.click(term.x, term.y);
     await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Iran nuclear talks');
     // Pinned by the click, it would stay; the page closes its dialog (as a script would).
@@ -369,7 +307,7 @@ describe('top layer', () => {
     await expect
       .poll(() => page.evaluate(() => document.fullscreenElement?.id), { timeout: 2000 })
       .toBe('art');
-    const term = await textBox(page, 'fs-term', 'Iran nuclear talks');
+    const term = await textBox(page, '#fs-term', 'Iran nuclear talks');
     await hover(page, term);
     await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Iran nuclear talks');
     expect(await cardState(page)).toMatchObject({ parent: 'art', popover: true, open: true, onTop: true });
@@ -389,7 +327,7 @@ describe('top layer', () => {
 describe('Esc', () => {
   it('in the page’s search box reaches the page and leaves the card; elsewhere it closes a hover card', async () => {
     const page = await open('/layer/search.html');
-    const term = await textBox(page, 'first', 'Abraham Accords');
+    const term = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, term);
     await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
     // The page moves focus to its search box (as "/" does on many sites); the reader types, then Esc.

@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardName, HOST, hover, textBox as onScreenBox, openReady } from './card-helpers';
 import { launch, ROOT, type Session, sendToTab, waitForReady } from './harness';
-
-const HOST = 'briefing-lens-card';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card test</title>
 <style>
@@ -53,75 +52,10 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  x: number;
-  y: number;
-}
-
-/** The box of the `nth` occurrence of `text` inside `selector`, computed by the test, not the extension. */
-function textBox(page: Page, selector: string, text: string, nth = 0): Promise<Box> {
-  return page.evaluate(
-    ({ selector, text, nth }) => {
-      const root = document.querySelector(selector);
-      if (!root) throw new Error(`no ${selector}`);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const data = (n as Text).data;
-        let i = data.indexOf(text);
-        while (i >= 0) {
-          if (seen++ === nth) {
-            const r = document.createRange();
-            r.setStart(n, i);
-            r.setEnd(n, i + text.length);
-            // Bring it on screen (instantly, so the box is final) before measuring.
-            const top = r.getBoundingClientRect().top;
-            if (top < 0 || top > innerHeight - 60)
-              scrollBy({ top: top - innerHeight / 3, behavior: 'instant' });
-            const b = r.getClientRects()[0];
-            if (!b) throw new Error('no rect');
-            return {
-              left: b.left,
-              right: b.right,
-              top: b.top,
-              bottom: b.bottom,
-              x: b.x + b.width / 2,
-              y: b.y + b.height / 2,
-            };
-          }
-          i = data.indexOf(text, i + 1);
-        }
-      }
-      throw new Error(`"${text}" not found in ${selector}`);
-    },
-    { selector, text, nth },
-  );
-}
-
-/** The open card's accessible name, or null when no card is open. */
-function cardName(page: Page): Promise<string | null> {
-  return page.evaluate((host) => {
-    const dialog = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]');
-    if (!dialog) return null;
-    const title = dialog.getRootNode() as ShadowRoot;
-    return title.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
-  }, HOST);
-}
-
-async function openArticle(path = '/card/article.html'): Promise<Page> {
-  const page = await session.open(path);
-  await waitForReady(session, page);
-  return page;
-}
-
-async function hover(page: Page, box: { x: number; y: number }) {
-  await page.mouse.move(box.x - 30, box.y, { steps: 2 });
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-}
+const openArticle = (path = '/card/article.html') => openReady(session, path);
+/** Like `textBox`, with the text first brought on screen. */
+const textBox = (page: Page, selector: string, text: string, nth = 0) =>
+  onScreenBox(page, selector, text, nth, true);
 
 const dialog = (page: Page) => page.getByRole('dialog');
 
