@@ -225,7 +225,9 @@ describe('settings apply live to an open article', () => {
       ons.push(await waitFor(start, (r) => ofTopic(r) === initial));
       await expect.poll(() => paintedRanges(article), { timeout: 500, interval: 20 }).toBe(paintedBefore);
     }
-    console.log(`topic off applied in ${offs.join(', ')} ms, on in ${ons.join(', ')} ms (another tab, by polling)`);
+    console.log(
+      `topic off applied in ${offs.join(', ')} ms, on in ${ons.join(', ')} ms (another tab, by polling)`,
+    );
     expect(median(offs)).toBeLessThan(500);
     expect(median(ons)).toBeLessThan(500);
     await article.close();
