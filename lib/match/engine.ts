@@ -17,8 +17,8 @@ const EMPTY = Object.freeze({
 export type EngineGlossary = Pick<CompiledGlossary, 'terms' | 'aliases' | 'briefings' | 'exclusions'>;
 
 export interface MatchEngine extends Engine {
-  /** Fuse searches run so far (a per-word cache keeps this near the number of distinct near misses). */
-  readonly fuzzySearches: number;
+  /** Typo alignments run so far (a per-word cache and cheap checks keep this near the distinct near misses). */
+  readonly alignments: number;
   /** Page words so far that were alias tokens or near-miss candidates; all other words cost one hash probe. */
   readonly keptWords: number;
 }
@@ -64,8 +64,8 @@ export function createEngine(glossary: EngineGlossary): MatchEngine {
     allows(term: string, page: SignalTally, region: SignalTally): boolean {
       return context.allows(term, page, region);
     },
-    get fuzzySearches() {
-      return index.fuzzySearches;
+    get alignments() {
+      return index.alignments;
     },
     get keptWords() {
       return index.keptWords;

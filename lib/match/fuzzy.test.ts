@@ -41,30 +41,39 @@ describe('near misses', () => {
     expect(found(engine, 'Abrahm Acords')).toEqual([]);
   });
 
-  it('caches per distinct word: repeats cost no Fuse search', () => {
+  it('caches per distinct word: repeats cost no alignment', () => {
     const fresh = createEngine(fixtureGlossary());
     fresh.scan('normalizaton');
-    const afterFirst = fresh.fuzzySearches;
+    const afterFirst = fresh.alignments;
     expect(afterFirst).toBeGreaterThan(0);
     const mentions = fresh.scan('normalizaton, normalizaton and normalizaton again').mentions;
     expect(mentions).toHaveLength(3);
-    expect(fresh.fuzzySearches).toBe(afterFirst);
+    expect(fresh.alignments).toBe(afterFirst);
   });
 
-  it('never runs Fuse for words the prefilter rejects', () => {
+  it('never aligns words the prefilter rejects', () => {
     const fresh = createEngine(fixtureGlossary());
     fresh.scan('The quick brown foxes jumped over seventeen lazy dogs yesterday afternoon.');
-    expect(fresh.fuzzySearches).toBe(0);
+    expect(fresh.alignments).toBe(0);
   });
 
-  it('runs Fuse only for words within the typo budget of some token, not for every look-alike', () => {
+  it('aligns a look-alike only with tokens whose letters are close to its own', () => {
     const fresh = createEngine(fixtureGlossary());
-    // Same first letters and length as alias tokens, and letter sets close enough to pass the cheap
-    // checks, but two edits or more from every token: rejected before Fuse is asked.
-    fresh.scan('According to the normalized normative nominations, the Pakistani palestra pallets.');
-    expect(fresh.fuzzySearches).toBe(0);
-    fresh.scan('Any normalizaton is years away.');
-    expect(fresh.fuzzySearches).toBe(1);
+    // Same first letters and similar length as alias tokens, most with letter sets far from every one.
+    const words = 'According to the normalized normative nominations, the Pakistani palestra pallets.';
+    fresh.scan(words);
+    expect(fresh.scan(words).mentions.filter((m) => m.fuzzy)).toEqual([]);
+    expect(fresh.alignments).toBeLessThanOrEqual(3);
+    const before = fresh.alignments;
+    expect(fresh.scan('Any normalizaton is years away.').mentions.map((m) => m.fuzzy)).toEqual([true]);
+    expect(fresh.alignments).toBeGreaterThan(before);
+  });
+
+  it('resolves to the closest token, not the first one within budget', () => {
+    // "palestinan" is one slip from "palestinian" (a vowel dropped) and two from "palestinia".
+    const r = new FuzzyResolver(['palestinia', 'palestinian'], [0, 1]);
+    expect(editDistance('palestinan', 'palestinia', 3)).toBe(2);
+    expect(r.resolve('palestinan')).toBe(1);
   });
 });
 

@@ -1,22 +1,17 @@
 // The near-miss layer: a page word that is not an exact alias token but looks like one (same first two
-// letters, similar length, long enough to be a deliberate word) is resolved with Fuse.js against the
-// alias tokens that share its first two letters. Results are cached per distinct word, so a word seen
-// a thousand times costs one Fuse search.
-
-// The basic build: fuzzy search only (no extended or logical queries), about 2 KB smaller gzipped.
-import Fuse from 'fuse.js/basic';
+// letters, similar length, long enough to be a deliberate word) is resolved to the alias token sharing
+// its first two letters that is fewest typing slips away (`editDistance`). Results are cached per
+// distinct word, so a word seen a thousand times is resolved once.
+//
+// Fuse.js used to rank the candidates here. It no longer does: the typo distance has to be computed
+// anyway to reject Bitap's false friends (a word inside a longer token), so Fuse's ranking only added
+// cost, and on a fresh page that cost was large: building a bucket's Fuse index and running its code for
+// the first time took 2–4 ms of a 15–25 ms scan on news pages (CPU profiles, `npm run bench -- --profile`).
+// Fuse stays where ranking is the point: the popup's search and "Explain selection" (lib/search.ts).
 import { normaliseForMatch } from './normalise';
 
 /** Shorter words are left alone: a one-letter slip in a short word is usually another word ("Iraq"). */
 export const FUZZY_MIN_LENGTH = 6;
-
-const FUSE_OPTIONS = {
-  includeScore: true,
-  isCaseSensitive: true,
-  ignoreLocation: true,
-  ignoreFieldNorm: true,
-  threshold: 0.3,
-};
 
 /** Edits allowed between a page word and an alias token: one, two for long words. */
 export function maxEdits(length: number): number {
@@ -59,6 +54,11 @@ function substitutionCost(a: number, b: number): number {
   return i >= 0 && i < 26 && j >= 0 && j < 26 && NEAR[i * 26 + j] ? 1 : 2;
 }
 
+/** Rows reused by `editDistance` (grown on demand): aligning a word allocates nothing. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
  * Typo distance: optimal string alignment (insertions, deletions, adjacent transpositions) where a
  * substitution costs 1 only between plausibly confused letters (see `NEAR`), else 2. Capped at `cap + 1`.
@@ -66,25 +66,42 @@ function substitutionCost(a: number, b: number): number {
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (n + 1 > rowA.length) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+    rowC = new Int32Array(2 * (n + 1));
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = substitutionCost(a.charCodeAt(i - 1), b.charCodeAt(j - 1));
-      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, (prev2[j - 2] as number) + 1);
+      const cb = b.charCodeAt(j - 1);
+      const cost = substitutionCost(ca, cb);
+      let d = (prev[j] as number) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      if (ins < d) d = ins;
+      const sub = (prev[j - 1] as number) + cost;
+      if (sub < d) d = sub;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const tr = (prev2[j - 2] as number) + 1;
+        if (tr < d) d = tr;
       }
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > cap) return cap + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return Math.min(prev[n] as number, cap + 1);
+  const d = prev[n] as number;
+  return d < cap + 1 ? d : cap + 1;
 }
 
 /** Bucket of a folded char code for the two-letter prefilter: a–z are 0–25, anything else 26. */
@@ -102,7 +119,6 @@ interface Bucket {
   ids: number[];
   /** Per token, the set of letters a–z it contains, as bits. */
   letters: number[];
-  fuse?: Fuse<string>;
 }
 
 function letterSet(word: string): number {
@@ -123,14 +139,14 @@ function bitCount(x: number): number {
 const CACHE_LIMIT = 50_000;
 
 export class FuzzyResolver {
-  /** Per two-letter prefix, a bit mask of the page-word lengths (capped at 31) worth a Fuse search. */
+  /** Per two-letter prefix, a bit mask of the page-word lengths (capped at 31) worth a closer look. */
   private readonly lengthMasks = new Uint32Array(27 * 27);
   private readonly buckets = new Map<number, Bucket>();
   /** Word hash → resolved token id (or -1). Positive hits are confirmed against `cachedWords`. */
   private readonly cache = new Map<number, number>();
   private readonly cachedWords = new Map<number, string>();
-  /** Fuse searches run so far (for tests and profiling). */
-  searches = 0;
+  /** Alignments (`editDistance` runs) so far: the per-word cost the cheap checks exist to avoid. */
+  alignments = 0;
 
   private readonly strings: readonly string[];
   /** Target ids ordered by prefix key; bucket `key` is `order[bucketAt[key] .. bucketAt[key + 1])`. */
@@ -139,7 +155,7 @@ export class FuzzyResolver {
 
   /**
    * `strings`: token id → token; `ids`: the tokens a typo may resolve to. Only the length masks are built
-   * here; a prefix's bucket (and its Fuse index) is built the first time a page word needs it, so a big
+   * here; a prefix's bucket is built the first time a page word needs it, so a big
    * glossary costs two passes over its tokens up front.
    */
   constructor(strings: readonly string[], ids: readonly number[]) {
@@ -219,15 +235,16 @@ export class FuzzyResolver {
   }
 
   /**
-   * Whether some token of the bucket is within the typo budget of `word`. A letter-set check first: a
-   * word one edit from a token differs from it in at most two letters of the alphabet ("acords" and
+   * The bucket's token fewest slips from `word`, within the typo budget, or -1. A letter-set check first:
+   * a word one edit from a token differs from it in at most two letters of the alphabet ("acords" and
    * "accords": none), so most words sharing a prefix ("according") are dismissed without aligning them.
-   * Only words that pass are handed to Fuse, which then ranks the tokens they are near: on a page with no
-   * typo of a briefing term, Fuse never runs (each search costs more than a page's worth of this check).
+   * Ties go to the shorter token, then the one listed first.
    */
-  private near(bucket: Bucket, word: string): boolean {
+  private nearest(bucket: Bucket, word: string): number {
     const letters = letterSet(word);
     const tokens = bucket.tokens;
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
     // Tokens are shortest first: skip those too short to be within two edits, stop at the too long.
     let k = 0;
     while (k < tokens.length && (tokens[k] as string).length < word.length - 2) k++;
@@ -237,9 +254,16 @@ export class FuzzyResolver {
       const cap = maxEdits(Math.max(token.length, word.length));
       if (Math.abs(token.length - word.length) > cap) continue;
       if (bitCount(letters ^ (bucket.letters[k] as number)) > 2 * cap) continue;
-      if (token !== word && editDistance(word, token, cap) <= cap) return true;
+      if (token === word) continue;
+      this.alignments++;
+      const d = editDistance(word, token, cap);
+      if (d <= cap && d < bestDistance) {
+        best = k;
+        bestDistance = d;
+        if (d === 1) break; // nothing closer than one slip
+      }
     }
-    return false;
+    return best < 0 ? -1 : (bucket.ids[best] as number);
   }
 
   /** Token id a folded word is a near miss of, or -1. Uncached. */
@@ -247,17 +271,6 @@ export class FuzzyResolver {
     if (word.length < FUZZY_MIN_LENGTH) return -1;
     const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1));
     const bucket = key % 27 === 26 || key >= 26 * 27 ? undefined : this.bucket(key);
-    if (!bucket || !this.near(bucket, word)) return -1;
-    bucket.fuse ??= new Fuse(bucket.tokens, FUSE_OPTIONS);
-    this.searches++;
-    // Fuse ranks by Bitap score, which also rewards a word found inside a longer token ("cord" in
-    // "accords"); the edit-distance check keeps only true near misses of the whole token.
-    for (const result of bucket.fuse.search(word, { limit: 5 })) {
-      const token = result.item;
-      const cap = maxEdits(Math.max(token.length, word.length));
-      if (token !== word && editDistance(word, token, cap) <= cap)
-        return bucket.ids[result.refIndex] as number;
-    }
-    return -1;
+    return bucket ? this.nearest(bucket, word) : -1;
   }
 }

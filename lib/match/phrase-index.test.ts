@@ -102,12 +102,12 @@ describe('phrase index', () => {
     expect(engine.scan('A recipe for lemon cake.').signals).toEqual([]);
   });
 
-  it('keeps no word of text without candidates: each costs one hash probe, no Fuse search', () => {
+  it('keeps no word of text without candidates: each costs one hash probe, no alignment', () => {
     const fresh = createEngine(fixtureGlossary());
     const scan = fresh.scan('lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(2_000));
     expect(scan).toEqual({ mentions: [], signals: [] });
     expect(fresh.keptWords).toBe(0);
-    expect(fresh.fuzzySearches).toBe(0);
+    expect(fresh.alignments).toBe(0);
     fresh.scan('The Abraham Accords and the UAE.');
     expect(fresh.keptWords).toBe(3); // abraham, accords, uae
     // Words that only continue a phrase ("statehood", "talks") are dropped unless the word before was kept.

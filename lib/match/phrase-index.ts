@@ -267,9 +267,9 @@ export class PhraseIndex {
   /** Words kept for the trie walk so far: alias tokens and near-miss candidates (for tests and profiling). */
   keptWords = 0;
 
-  /** Fuse searches run so far by the near-miss layer. */
-  get fuzzySearches(): number {
-    return this.fuzzy.searches;
+  /** Typo alignments run so far by the near-miss layer. */
+  get alignments(): number {
+    return this.fuzzy.alignments;
   }
 
   private grow(): void {

@@ -368,7 +368,7 @@ export class PageScanner implements PageIndex {
       root,
       initial,
       blocks: [],
-      walker: new BlockWalker(root, (b) => job.blocks.push(this.adopt(b)), {
+      walker: new BlockWalker(root, (b) => job.blocks.push(this.adopt(b, initial)), {
         onShadowRoot: this.options.onShadowRoot,
         onBareCustomElement: (el) => this.bareHosts.add(el),
       }),
@@ -376,8 +376,12 @@ export class PageScanner implements PageIndex {
     return job;
   }
 
-  /** Makes a walked block live; any older block sharing one of its text nodes is stale and dropped. */
-  private adopt(block: Block): ScannedBlock {
+  /**
+   * Makes a walked block live; any older block sharing one of its text nodes is stale and dropped. In a
+   * full scan there is none to look for (`stop()` killed every older block, and one walk never puts a
+   * node in two blocks), which saves a lookup per text node of the page.
+   */
+  private adopt(block: Block, full: boolean): ScannedBlock {
     const b = block as ScannedBlock;
     b.dead = false;
     b.scanned = false;
@@ -388,9 +392,11 @@ export class PageScanner implements PageIndex {
     b.order = 0;
     // Blocks are registered by their first text node: a later walk meeting that node (moved, rewalked)
     // knows the old block is stale.
-    for (const n of b.nodes) {
-      const old = this.nodeBlock.get(n);
-      if (old && old !== b && !old.dead) this.kill(old);
+    if (!full) {
+      for (const n of b.nodes) {
+        const old = this.nodeBlock.get(n);
+        if (old && old !== b && !old.dead) this.kill(old);
+      }
     }
     this.nodeBlock.set(b.nodes[0] as Text, b);
     return b;

@@ -78,12 +78,32 @@ const INLINE = new Set([
   'wbr',
 ]);
 
-export function isInline(el: Element): boolean {
-  const name = el.localName;
-  if (INLINE.has(name)) return true;
+const enum Kind {
+  Block = 0,
+  Inline = 1,
+  /** Skipped by its name alone (whole subtree), rendered as a block. */
+  Skipped = 2,
+}
+
+/** Element name → kind, for every name the walker knows: one lookup per element instead of several. */
+const KIND_BY_NAME = new Map<string, Kind>([
+  ...[...INLINE].map((n) => [n, Kind.Inline] as const),
+  ...[...SKIP].map((n) => [n, Kind.Skipped] as const),
+]);
+
+/** How the walker treats `el` going by its name (`name` is `el.localName`, read once by the caller). */
+function kindOf(el: Element, name: string): Kind {
+  const known = KIND_BY_NAME.get(name);
+  if (known !== undefined) return known;
+  if (!name.includes('-')) return Kind.Block;
+  if (name.startsWith(UI_HOST_PREFIX)) return Kind.Skipped;
   // Custom elements are inline unless styled otherwise (many are made blocks by the page or their own
   // :host rule), so ask how this one renders: an inline `<x-term>Accords</x-term>` reads with its sentence.
-  return name.includes('-') && !name.startsWith(UI_HOST_PREFIX) && rendersInline(el);
+  return rendersInline(el) ? Kind.Inline : Kind.Block;
+}
+
+export function isInline(el: Element): boolean {
+  return kindOf(el, el.localName) === Kind.Inline;
 }
 
 function rendersInline(el: Element): boolean {
@@ -96,8 +116,12 @@ function rendersInline(el: Element): boolean {
 /** Whether the element itself is excluded from scanning (its whole subtree is skipped). */
 export function isSkipped(el: Element): boolean {
   const name = el.localName;
-  if (SKIP.has(name)) return true;
-  if (name.startsWith(UI_HOST_PREFIX)) return true;
+  if (SKIP.has(name) || name.startsWith(UI_HOST_PREFIX)) return true;
+  return skippedByAttribute(el);
+}
+
+/** `hidden`, or an editable subtree. */
+function skippedByAttribute(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   // `contenteditable=""` and `="true"`/`"plaintext-only"` make the subtree editable; only "false" does not.
@@ -135,9 +159,19 @@ export function blockRootOf(node: Node): Node {
   return node;
 }
 
-/** Whether a short string is all whitespace (long ones are assumed to hold text: checking costs). */
+/**
+ * Whether a short string is all whitespace (long ones are assumed to hold text: checking costs). A loop
+ * over the ASCII and Latin-1 spaces, not a regular expression: this runs for most text nodes of a page.
+ */
 function isBlankShort(data: string): boolean {
-  return data.length <= 64 && !/\S/.test(data);
+  const n = data.length;
+  if (n > 64) return false;
+  for (let i = 0; i < n; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 160) continue;
+    if (c < 256 || !/\s/.test(data[i] as string)) return false;
+  }
+  return true;
 }
 
 interface Frame {
@@ -210,35 +244,37 @@ export class BlockWalker {
         }
       } else if (type === 1) {
         const el = node as Element;
-        if (isSkipped(el)) {
-          if (!isInline(el)) this.flush();
+        const name = el.localName;
+        const kind = kindOf(el, name);
+        if (kind === Kind.Skipped || skippedByAttribute(el)) {
+          if (kind !== Kind.Inline) this.flush();
           continue;
         }
-        this.enter(el, !isInline(el));
+        this.enter(el, kind === Kind.Block, name);
       }
     }
     this.flush();
     return true;
   }
 
-  private enter(node: Node, boundary: boolean) {
-    const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
-    if (
-      !shadow &&
-      this.hooks.onBareCustomElement &&
-      node.nodeType === 1 &&
-      (node as Element).localName.includes('-')
-    ) {
+  /** `name`: the element's local name, when `node` is an element (read once by the caller). */
+  private enter(
+    node: Node,
+    boundary: boolean,
+    name = node.nodeType === 1 ? (node as Element).localName : '',
+  ) {
+    const shadow = name ? (node as Element).shadowRoot : null;
+    if (!shadow && this.hooks.onBareCustomElement && name.includes('-')) {
       this.hooks.onBareCustomElement(node as Element);
     }
     if (shadow || boundary) this.flush();
+    const first = node.firstChild;
+    // Nothing inside (an image, an empty element): the flush above was all it could do.
+    if (first === null && shadow === null) return;
     // Light children are pushed first so the shadow tree (pushed last) is walked first: a host's
     // rendering starts from its shadow tree, and slotted light children are walked after it.
-    const closed =
-      node.nodeType === 1 &&
-      (node as Element).localName === 'details' &&
-      !(node as Element).hasAttribute('open');
-    this.stack.push({ next: node.firstChild, owner: node, boundary: boundary || shadow !== null, closed });
+    const closed = name === 'details' && !(node as Element).hasAttribute('open');
+    this.stack.push({ next: first, owner: node, boundary: boundary || shadow !== null, closed });
     if (boundary || shadow) this.boundaries.push(node);
     if (shadow) {
       this.hooks.onShadowRoot?.(shadow);
