@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseForMatch, normaliseWithMap, rawSpan } from './normalise';
+import { classifyByRules, FOLD, foldCode, normaliseForMatch, normaliseWithMap, rawSpan } from './normalise';
 
 describe('normaliseForMatch', () => {
   it('lower-cases and strips diacritics', () => {
@@ -69,5 +69,14 @@ describe('normaliseWithMap', () => {
     const m = normaliseWithMap(raw);
     expect(m.text).toBe('한국 straße');
     expect(Array.from(m.map)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('the ASCII fast path', () => {
+  it('classifies all 128 ASCII codes as the Unicode rules do', () => {
+    for (let code = 0; code < 128; code++) {
+      FOLD[code] = 0; // forget any cached class, so foldCode classifies again
+      expect(foldCode(code), `code ${code}`).toBe(classifyByRules(code));
+    }
   });
 });

@@ -16,6 +16,11 @@ export const CHUNK = 16_384;
 export const OVERLAP = 256;
 /** Most blocks scanned before the rest as "in the viewport" (bounds the cost of odd layouts). */
 const VIEWPORT_BLOCKS = 400;
+/**
+ * Pages with less text than this are scanned in document order: the whole scan takes a few milliseconds,
+ * less than locating the viewport costs (an IntersectionObserver and a rendering update to wait for).
+ */
+const VIEWPORT_MIN_CHARS = 100_000;
 /** Blocks sampled to locate the viewport. */
 const VIEWPORT_SAMPLES = 64;
 /** The observer answers with the next frame; only an overloaded machine makes it wait this long. */
@@ -526,6 +531,10 @@ export class PageScanner implements PageIndex {
   private findViewport(blocks: ScannedBlock[], rescroll = false) {
     const win = this.options.doc.defaultView;
     if (!win || typeof win.IntersectionObserver !== 'function' || blocks.length <= VIEWPORT_BLOCKS) return;
+    let chars = 0;
+    for (let i = 0; i < blocks.length && chars < VIEWPORT_MIN_CHARS; i++)
+      chars += (blocks[i] as ScannedBlock).text.length;
+    if (chars < VIEWPORT_MIN_CHARS) return;
     // A hidden tab renders nothing, so the observer would not answer: look when the tab is shown, if the
     // scan is still going then.
     if (this.options.doc.visibilityState === 'hidden') {
