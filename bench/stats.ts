@@ -27,6 +27,14 @@ export interface PageResult {
   longestSliceMs: number;
   wallMs: number;
   slices: number;
+  /**
+   * For information, not a budget: a bare walk over every node, elements included, reading each text's
+   * data and each element's name, in an isolated world like a content script's. The least a content
+   * script must do to know which text is code, hidden or editable (see README "Performance").
+   */
+  isolatedWalkMs?: number;
+  /** `oursMs / isolatedWalkMs`. */
+  ratioIsolatedWalk?: number;
   /** Our scan CPU with the 10,000-term glossary, when measured. */
   oursTenThousandMs?: number;
 }
