@@ -213,7 +213,7 @@ describe('accessibility', () => {
     for (const t of glossary.terms)
       if (await page.getByRole('dialog', { name: t.label, exact: true }).count()) named.push(t.label);
     expect(named).toHaveLength(1);
-    await expect.poll(() => page.evaluate(FOCUSED), { timeout: 2000 }).toMatch(/^html:\d+>briefing-lens/);
+    await expect.poll(() => page.evaluate(FOCUSED), { timeout: 5000 }).toMatch(/^html:\d+>briefing-lens/);
     const violations = await axe(page);
     report('card', violations);
     // Only what the card added counts (the host page is checked clean before it opens).

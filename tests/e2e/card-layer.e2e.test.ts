@@ -113,7 +113,7 @@ describe('placement', () => {
     const page = await open('/layer/placement.html');
     const term = await textBox(page, '#top', 'Abraham Accords');
     await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     let card = await cardState(page);
     expect(card.top).toBeGreaterThanOrEqual(term.bottom);
     expect(card.top - term.bottom).toBeLessThan(12);
@@ -126,11 +126,11 @@ describe('placement', () => {
     const moved = await textBox(page, '#top', 'Abraham Accords');
     expect(moved.top).toBeCloseTo(term.top - 200, 0);
     await expect
-      .poll(async () => Math.round((await cardState(page)).top), { timeout: 1000 })
+      .poll(async () => Math.round((await cardState(page)).top), { timeout: 5000 })
       .toBe(Math.round(card.top - 200));
     // Scrolled out of view, the card hides with its term (pinned, it is still open).
     await page.evaluate(() => scrollBy({ top: 600, behavior: 'instant' }));
-    await expect.poll(async () => (await cardState(page)).visibility, { timeout: 1000 }).toBe('hidden');
+    await expect.poll(async () => (await cardState(page)).visibility, { timeout: 5000 }).toBe('hidden');
     expect(await cardName(page)).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
     expect(await cardName(page)).toBeNull();
@@ -144,7 +144,7 @@ describe('placement', () => {
     const [, low] = await textRects(page, '#wrap', 'Muslim-majority countries');
     const line = low ?? (await textBox(page, '#wrap', 'Muslim-majority countries'));
     await page.mouse.click(line.x, line.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Muslim-majority countries');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Muslim-majority countries');
     card = await cardState(page);
     expect(card.bottom).toBeLessThanOrEqual(line.top);
     expect(card.top).toBeGreaterThanOrEqual(8);
@@ -163,7 +163,7 @@ describe('placement', () => {
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const [first, second] = lines as [Box, Box];
     await page.mouse.click(first.x, first.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Muslim-majority countries');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Muslim-majority countries');
     // Pointing at the first line: start-aligned with it, just below it.
     let card = await cardState(page);
     expect(card.top).toBeGreaterThanOrEqual(first.bottom);
@@ -171,7 +171,7 @@ describe('placement', () => {
     expect(card.left).toBeCloseTo(first.left, -1);
     await page.keyboard.press('Escape');
     await page.mouse.click(second.x, second.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Muslim-majority countries');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Muslim-majority countries');
     card = await cardState(page);
     expect(card.top).toBeGreaterThanOrEqual(second.bottom);
     expect(card.left).toBeCloseTo(Math.max(8, second.left), -1);
@@ -185,15 +185,15 @@ describe('top layer', () => {
     // Without a dialog, the card is a plain element under <html>: the page sees no top-layer change.
     const behind = await textBox(page, '#behind', 'Bahrain');
     await page.mouse.click(behind.x, behind.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Bahrain');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Bahrain');
     expect(await cardState(page)).toMatchObject({ parent: 'html', popover: false, onTop: true });
     await page.keyboard.press('Escape');
 
     await page.click('#open');
-    await expect.poll(() => listed(page), { timeout: 3000 }).toContain('iran-nuclear-talks');
+    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
     const term = await textBox(page, '#inside', 'Iran nuclear talks');
     await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Iran nuclear talks');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
     const card = await cardState(page);
     // In the dialog (not inert), in the top layer above it, hit first at its centre, placed in the
     // viewport's coordinates despite the dialog's transform.
@@ -225,9 +225,9 @@ describe('top layer', () => {
     expect(await listed(page)).toEqual(expect.arrayContaining(['bahrain', 'muslim-majority-countries']));
     const behind = await textBox(page, '#behind', 'Bahrain');
     await hover(page, behind);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Bahrain');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Bahrain');
     await page.mouse.move(5, 700, { steps: 3 });
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
     // The inert aside never opens one, by pointer or keyboard.
     const inert = await textBox(page, '#inert', 'Muslim-majority countries');
     await page.mouse.click(inert.x, inert.y);
@@ -245,7 +245,7 @@ describe('top layer', () => {
     await page.keyboard.press('Escape');
 
     await page.click('#open');
-    await expect.poll(() => listed(page), { timeout: 3000 }).toContain('iran-nuclear-talks');
+    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
     await hover(page, behind);
     await page.waitForTimeout(900);
     expect(await cardName(page)).toBeNull();
@@ -269,10 +269,10 @@ describe('top layer', () => {
     const page = await open('/layer/dialog.html');
     const behind = await textBox(page, '#behind', 'Bahrain');
     await page.mouse.click(behind.x, behind.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Bahrain');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Bahrain');
     // The page opens its modal (as a script would): the pinned card's term is now inert.
     await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).showModal());
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
     // A card opened from the page's selection (explain selection) while the modal shows sits above it.
     await sendToTab(session, page, {
       type: 'explain-selection',
@@ -288,13 +288,13 @@ describe('top layer', () => {
   it('closes with the page’s dialog when its term was in it', async () => {
     const page = await open('/layer/dialog.html');
     await page.click('#open');
-    await expect.poll(() => listed(page), { timeout: 3000 }).toContain('iran-nuclear-talks');
+    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
     const term = await textBox(page, '#inside', 'Iran nuclear talks');
     await page.mouse.click(term.x, term.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Iran nuclear talks');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
     // Pinned by the click, it would stay; the page closes its dialog (as a script would).
     await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).close());
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
     expect(await page.evaluate((host) => document.querySelector(host)?.parentElement?.localName, HOST)).toBe(
       'html',
     );
@@ -305,11 +305,11 @@ describe('top layer', () => {
     const page = await open('/layer/fullscreen.html');
     await page.click('#full');
     await expect
-      .poll(() => page.evaluate(() => document.fullscreenElement?.id), { timeout: 2000 })
+      .poll(() => page.evaluate(() => document.fullscreenElement?.id), { timeout: 5000 })
       .toBe('art');
     const term = await textBox(page, '#fs-term', 'Iran nuclear talks');
     await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Iran nuclear talks');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
     expect(await cardState(page)).toMatchObject({ parent: 'art', popover: true, open: true, onTop: true });
     await page.getByRole('button', { name: 'Keep open' }).click();
     expect(await page.getByRole('button', { name: 'Keep open' }).getAttribute('aria-pressed')).toBe('true');
@@ -317,8 +317,8 @@ describe('top layer', () => {
     expect(await sendToTab(session, page, { type: 'focus-term', id: 'bahrain' })).toEqual({ opened: false });
     // Leaving full screen, the card goes back to being a plain element of the page.
     await page.evaluate(() => document.exitFullscreen());
-    await expect.poll(() => page.evaluate(() => document.fullscreenElement), { timeout: 2000 }).toBeNull();
-    await expect.poll(async () => (await cardState(page)).parent, { timeout: 1500 }).toBe('html');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement), { timeout: 5000 }).toBeNull();
+    await expect.poll(async () => (await cardState(page)).parent, { timeout: 5000 }).toBe('html');
     expect(await cardState(page)).toMatchObject({ popover: false, onTop: true });
     await page.close();
   });
@@ -329,7 +329,7 @@ describe('Esc', () => {
     const page = await open('/layer/search.html');
     const term = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     // The page moves focus to its search box (as "/" does on many sites); the reader types, then Esc.
     await page.evaluate(() => (document.getElementById('search') as HTMLInputElement).focus());
     await page.keyboard.type('accords');

@@ -70,11 +70,11 @@ describe('hover card', () => {
     for (let round = 0; round < 3; round++) {
       if (round > 0) {
         await page.mouse.move(5, 5, { steps: 2 });
-        await expect.poll(() => cardName(page), { timeout: 3000, interval: 25 }).toBeNull();
+        await expect.poll(() => cardName(page), { timeout: 5000, interval: 25 }).toBeNull();
       }
       await hover(page, box);
       const t0 = Date.now();
-      await expect.poll(() => cardName(page), { timeout: 3000, interval: 25 }).toBe('Abraham Accords');
+      await expect.poll(() => cardName(page), { timeout: 5000, interval: 25 }).toBe('Abraham Accords');
       opens.push(Date.now() - t0);
     }
     opens.sort((a, b) => a - b);
@@ -103,7 +103,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     const card = await dialog(page).boundingBox();
     if (!card) throw new Error('no card box');
     // Into the card, and rest there well past the hide delay.
@@ -112,10 +112,10 @@ describe('hover card', () => {
     expect(await cardName(page)).toBe('Abraham Accords');
     // Away from both: gone.
     await page.mouse.move(5, 600, { steps: 4 });
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
     // Esc dismisses an open card.
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
     expect(await cardName(page)).toBeNull();
     await page.close();
@@ -125,7 +125,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     const short = await page.locator(`${HOST} .bl-short`).boundingBox();
     if (!short) throw new Error('no explainer box');
     await page.mouse.move(short.x + 2, short.y + 8, { steps: 4 });
@@ -172,7 +172,7 @@ describe('hover card', () => {
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     });
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.close();
   });
 
@@ -188,7 +188,7 @@ describe('hover card', () => {
     // Done typing (focus elsewhere): hovering works again.
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     await page.mouse.move(box.x + 3, box.y, { steps: 2 });
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.close();
   });
 
@@ -196,7 +196,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Keep open' }).click();
     await page.mouse.move(5, 600, { steps: 4 });
     await page.waitForTimeout(900);
@@ -210,7 +210,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.mouse.move(5, 600, { steps: 4 });
     await page.waitForTimeout(700);
     expect(await cardName(page)).toBe('Abraham Accords');
@@ -224,7 +224,7 @@ describe('hover card', () => {
     const box = await textBox(page, '#short', 'Palestinian statehood');
     // Control: the term itself does open a card, so the negative below means something.
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Palestinian statehood');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Palestinian statehood');
     await page.keyboard.press('Escape');
     await page.mouse.move(box.right + 60, box.y, { steps: 3 });
     await page.mouse.move(box.right + 80, box.y, { steps: 3 });
@@ -237,9 +237,9 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Normalization with Israel' }).click();
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Normalization with Israel');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Normalization with Israel');
     await page.close();
   });
 
@@ -247,7 +247,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     const opened = session.context.waitForEvent('page', { timeout: 5000 });
     await page.getByRole('link', { name: /Read in the briefing/ }).click();
     const tab = await opened;
@@ -289,7 +289,7 @@ describe('hover card', () => {
     const page = await openArticle('/card/hostile.html');
     const box = await textBox(page, '#first', 'Abraham Accords');
     await hover(page, box);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     const look = await page.evaluate((host) => {
       const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
       const title = d.querySelector('h2') as HTMLElement;
@@ -322,7 +322,7 @@ describe('hover card', () => {
       await page.emulateMedia({ colorScheme, reducedMotion });
       const box = await textBox(page, '#first', 'Abraham Accords');
       await page.mouse.click(box.x, box.y);
-      await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+      await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
       const style = await page.evaluate((host) => {
         const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
         const s = getComputedStyle(d);
@@ -341,7 +341,7 @@ describe('hover card', () => {
     // Printed, an open card would cover the article: it is left out.
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(
       (h) => getComputedStyle(document.querySelector(h) as Element).display,
@@ -356,7 +356,7 @@ describe('hover card', () => {
     const page = await openArticle('/card/csp.html');
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     const look = await page.evaluate((host) => {
       const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
       const s = getComputedStyle(d);
@@ -387,7 +387,7 @@ describe('hover card', () => {
     const before = await styleOf();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     expect(await styleOf()).toEqual(before);
     await page.close();
   });
@@ -396,7 +396,7 @@ describe('hover card', () => {
     const page = await openArticle();
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     // Expand everything so hidden parts are checked too.
     await page.getByRole('button', { name: 'More' }).click();
     for (const q of await page.locator(`${HOST} .bl-question`).all()) await q.click();
@@ -437,14 +437,14 @@ describe('touch', () => {
     };
     const box = await textBox(page, '#first', 'Abraham Accords');
     await tap(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     // Opened by the tap itself (pinned), not by a hover dwell.
     expect(await page.getByRole('button', { name: 'Keep open' }).getAttribute('aria-pressed')).toBe('true');
     // It stays: touch has no "pointer left".
     await page.waitForTimeout(600);
     expect(await cardName(page)).toBe('Abraham Accords');
     await tap(20, 880);
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBeNull();
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
     expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(2);
     await page.close();
   });
@@ -525,7 +525,7 @@ describe('keyboard', () => {
     // The reader's selection is untouched by all this.
     expect(await page.evaluate(() => getSelection()?.toString())).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Bahrain' }).click();
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Bahrain');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Bahrain');
     await page.close();
   });
 });
@@ -546,7 +546,7 @@ describe('settings', () => {
     await hover(page, box);
     await page.waitForTimeout(700);
     expect(await cardName(page)).toBeNull();
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
 
     // "Click" trigger: resting on a term does nothing; a click opens the card.
@@ -557,7 +557,7 @@ describe('settings', () => {
     await page.waitForTimeout(900);
     expect(await cardName(page)).toBeNull();
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
 
     // "Alt + hover": resting does nothing until Alt is held.
@@ -568,7 +568,7 @@ describe('settings', () => {
     await page.waitForTimeout(700);
     expect(await cardName(page)).toBeNull();
     await page.keyboard.down('Alt');
-    await expect.poll(() => cardName(page), { timeout: 2500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.keyboard.up('Alt');
     await session.worker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
@@ -585,10 +585,10 @@ describe('hide this term', () => {
     expect(await listed()).toContain('abraham-accords');
     const box = await textBox(page, '#first', 'Abraham Accords');
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => cardName(page), { timeout: 1500 }).toBe('Abraham Accords');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.getByRole('button', { name: 'Hide this term' }).click();
     expect(await cardName(page)).toBeNull();
-    await expect.poll(listed, { timeout: 2000 }).not.toContain('abraham-accords');
+    await expect.poll(listed, { timeout: 5000 }).not.toContain('abraham-accords');
     // Hovering where it was shows nothing now.
     await hover(page, box);
     await page.waitForTimeout(700);

@@ -183,9 +183,14 @@ describe('hostile pages', () => {
     expect(await o.page.evaluate('window.__textLength')).toBeGreaterThan(10_000_000);
     const terms = await pageTerms(o);
     expect(terms.terms.find((t) => t.id === ACCORDS)?.count).toBe(3);
-    const t0 = Date.now();
-    await o.page.evaluate('1');
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // Responsive: a round trip to the page's main thread, median of three (one machine stall is not a hang).
+    const trips: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      await o.page.evaluate('1');
+      trips.push(Date.now() - t0);
+    }
+    expect(trips.sort((a, b) => a - b)[1]).toBeLessThan(1000);
     console.log(`[hostile] 10 MB text node: ready after ${o.readyMs} ms; ${await scanStats(o)}`);
     expect(errorsSince(mark)).toEqual([]);
     await o.page.close();

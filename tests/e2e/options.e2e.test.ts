@@ -223,7 +223,7 @@ describe('settings apply live to an open article', () => {
       start = Date.now();
       await options.locator(`#topic-${topic}`).click();
       ons.push(await waitFor(start, (r) => ofTopic(r) === initial));
-      await expect.poll(() => paintedRanges(article), { timeout: 500, interval: 20 }).toBe(paintedBefore);
+      await expect.poll(() => paintedRanges(article), { timeout: 5000, interval: 20 }).toBe(paintedBefore);
     }
     console.log(
       `topic off applied in ${offs.join(', ')} ms, on in ${ons.join(', ')} ms (another tab, by polling)`,
@@ -249,12 +249,12 @@ describe('settings apply live to an open article', () => {
       // The click happens in the options tab; the article's card must close.
       const start = Date.now();
       await options.locator(`#topic-${term.topic}`).click();
-      await expect.poll(() => card.count(), { timeout: 3000, interval: 25 }).toBe(0);
+      await expect.poll(() => card.count(), { timeout: 5000, interval: 25 }).toBe(0);
       closes.push(Date.now() - start);
       await options.locator(`#topic-${term.topic}`).click();
       await expect.poll(async () => (await stored())?.topicsOff).toEqual([]);
       await expect
-        .poll(async () => (await pageTerms(tabId)).terms.some((t) => t.id === term.id), { timeout: 3000 })
+        .poll(async () => (await pageTerms(tabId)).terms.some((t) => t.id === term.id), { timeout: 5000 })
         .toBe(true);
     }
     console.log(`open card closed ${closes.join(', ')} ms after the click in the options tab`);
@@ -269,15 +269,15 @@ describe('settings apply live to an open article', () => {
     const tabId = await tabIdOf(session, article);
     const host = new URL(session.origin).hostname;
     const badge = () => session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    await expect.poll(badge, { timeout: 2000 }).toBe(String(first.terms.length));
+    await expect.poll(badge, { timeout: 5000 }).toBe(String(first.terms.length));
 
     await options.bringToFront();
     await options.locator('#site-input').fill(session.origin + '/demo/');
     await options.getByRole('button', { name: 'Pause site' }).click();
     await expect.poll(async () => (await stored())?.pausedSites).toEqual([host]);
-    await expect.poll(async () => (await pageTerms(tabId)).terms.length, { timeout: 2000 }).toBe(0);
+    await expect.poll(async () => (await pageTerms(tabId)).terms.length, { timeout: 5000 }).toBe(0);
     expect((await pageTerms(tabId)).paused).toBe(true);
-    await expect.poll(badge, { timeout: 2000 }).toBe('');
+    await expect.poll(badge, { timeout: 5000 }).toBe('');
     const painted = () => paintedRanges(article);
     expect(await painted()).toBe(0);
 
@@ -291,10 +291,10 @@ describe('settings apply live to an open article', () => {
     await options.bringToFront();
     await options.getByRole('button', { name: `Unpause ${host}` }).click();
     await expect
-      .poll(async () => (await pageTerms(tabId)).terms.length, { timeout: 2000 })
+      .poll(async () => (await pageTerms(tabId)).terms.length, { timeout: 5000 })
       .toBe(first.terms.length);
     expect(await painted()).toBeGreaterThan(0);
-    await expect.poll(badge, { timeout: 2000 }).toBe(String(first.terms.length));
+    await expect.poll(badge, { timeout: 5000 }).toBe(String(first.terms.length));
     await article.close();
   });
 
