@@ -5,7 +5,7 @@ export interface Mention {
   start: number;
   end: number;
   term: string;
-  /** Found by the Fuse.js near-miss layer rather than the exact phrase index. */
+  /** Found by the near-miss (typo) layer rather than the exact phrase index. */
   fuzzy: boolean;
 }
 
