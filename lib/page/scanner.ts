@@ -60,6 +60,8 @@ interface ScannedBlock extends Block {
   region: object;
   /** Position in document order among the live blocks (for ordering mentions). */
   order: number;
+  /** The shadow root the block's text is in (null: the document), once a mention has been shown. */
+  shadow?: ShadowRoot | null;
 }
 
 const NO_REGION = {};
@@ -136,6 +138,24 @@ export function compareDocumentOrder(a: Node, b: Node): number {
 
 function foldSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A shown mention whose text is cut from its block only when read (most never are: dense pages). */
+class Shown implements ShownMention {
+  private cut: string | undefined;
+  constructor(
+    readonly id: number,
+    readonly term: string,
+    readonly range: Range,
+    private readonly blockText: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get text(): string {
+    this.cut ??= foldSpace(this.blockText.slice(this.start, this.end));
+    return this.cut;
+  }
 }
 
 export class PageScanner implements PageIndex {
@@ -829,15 +849,14 @@ export class PageScanner implements PageIndex {
     const range = this.options.doc.createRange();
     range.setStart(s.node, s.offset);
     range.setEnd(e.node, e.offset);
-    const mention: ShownMention = {
-      id: this.nextId++,
-      term: f.term,
-      range,
-      text: foldSpace(b.text.slice(f.start, f.end)),
-    };
+    const mention = new Shown(this.nextId++, f.term, range, b.text, f.start, f.end);
     this.options.painter.add(range);
-    const root = s.node.getRootNode();
-    if ((root as ShadowRoot).host) this.options.painter.adoptInto(root as ShadowRoot);
+    // A block never spans shadow trees (the walker ends blocks at their edges): one lookup per block.
+    if (b.shadow === undefined) {
+      const root = s.node.getRootNode();
+      b.shadow = (root as ShadowRoot).host ? (root as ShadowRoot) : null;
+      if (b.shadow) this.options.painter.adoptInto(b.shadow);
+    }
     const [i, j] = nodeSpan(b, f.start, f.end);
     const nodes = b.nodes.slice(i, j + 1);
     this.mentionNodes.set(mention, nodes);
