@@ -279,6 +279,7 @@ interface OursSample {
   longestTaskMs: number;
   ourLongestTaskMs: number;
   ourTasksMs: number;
+  ourTasksCpuMs: number;
 }
 
 async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage): Promise<OursSample> {
@@ -301,6 +302,7 @@ async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage):
       longestTaskMs: tasks?.longestInWindowMs ?? Number.NaN,
       ourLongestTaskMs: tasks?.longestOursMs ?? Number.NaN,
       ourTasksMs: tasks?.oursTotalMs ?? Number.NaN,
+      ourTasksCpuMs: tasks?.oursCpuMs ?? Number.NaN,
     };
   } finally {
     await page.close();
@@ -384,6 +386,7 @@ function table(results: Results): string {
     'task ms',
     'matches',
     'all ours ms',
+    'all ours cpu',
     'iso walk ms',
     '÷iso walk',
   ];
@@ -399,6 +402,7 @@ function table(results: Results): string {
     fmt(p.longestTaskMs, 1),
     `${p.matches.ours}/${p.matches.markjs}`,
     fmt(p.ourTasksMs, 1),
+    fmt(p.ourTasksCpuMs ?? Number.NaN, 1),
     fmt(p.isolatedWalkMs ?? Number.NaN, 2),
     fmt(p.ratioIsolatedWalk ?? Number.NaN, 1),
   ]);
@@ -561,6 +565,7 @@ async function main() {
         matches: { ours: s.ours[0]?.stats.mentions ?? 0, markjs: s.markjs[0]?.matches ?? 0 },
         ourLongestTaskMs: median(s.ours.map((o) => o.ourLongestTaskMs)),
         ourTasksMs: median(s.ours.map((o) => o.ourTasksMs)),
+        ourTasksCpuMs: median(s.ours.map((o) => o.ourTasksCpuMs)),
         longestSliceMs: median(s.ours.map((o) => o.stats.longestSliceMs)),
         wallMs: median(s.ours.map((o) => o.stats.wallMs)),
         slices: median(s.ours.map((o) => o.stats.slices)),

@@ -24,6 +24,8 @@ export interface PageResult {
   ourLongestTaskMs: number;
   /** CPU of every task that ran our code (trace), start-up included; `oursMs` counts the scan only. */
   ourTasksMs: number;
+  /** `ourTasksMs` as thread CPU time (trace `tdur`): comparable across runs on a busy machine. */
+  ourTasksCpuMs?: number;
   longestSliceMs: number;
   wallMs: number;
   slices: number;

@@ -152,7 +152,7 @@ describe('trace summary', () => {
   const events: TraceEvent[] = [
     ev({ ph: 'M', name: 'thread_name', args: { name: 'CrRendererMain' } }),
     ev({ name: 'RunTask', ts: 0, dur: 90_000 }), // page parse, before our window
-    ev({ name: 'RunTask', ts: 100_000, dur: 8_000 }),
+    ev({ name: 'RunTask', ts: 100_000, dur: 8_000, tdur: 6_000 }), // descheduled for 2 ms
     ev({
       name: 'FunctionCall',
       ts: 100_500,
@@ -175,6 +175,8 @@ describe('trace summary', () => {
     expect(s?.ourTasks).toEqual([8, 12]);
     expect(s?.longestOursMs).toBe(12);
     expect(s?.oursTotalMs).toBe(20);
+    // Thread time where the trace has it (6 ms of the first task's 8), wall time where it does not.
+    expect(s?.oursCpuMs).toBe(18);
     expect(s?.longestInWindowMs).toBe(30);
     expect(s?.windowMs).toBe(62);
   });
