@@ -199,7 +199,10 @@ export class BlockWalker {
   private readonly stack: Frame[] = [];
   private readonly boundaries: Node[] = [];
   private nodes: Text[] = [];
-  private pieces: string[] = [];
+  private starts: number[] = [];
+  private text = '';
+  /** The block's first piece is known to hold more than whitespace (see `isBlankShort`). */
+  private sure = false;
   private readonly out: (block: Block) => void;
   private readonly hooks: WalkHooks;
 
@@ -238,9 +241,18 @@ export class BlockWalker {
       if (type === 3) {
         const data = (node as Text).data;
         // Whitespace before a block's first word is layout, not text: skipping it saves a block per gap.
-        if (data.length > 0 && (this.nodes.length > 0 || !isBlankShort(data))) {
-          this.nodes.push(node as Text);
-          this.pieces.push(data);
+        const nodes = this.nodes;
+        if (nodes.length > 0) {
+          if (data.length > 0) {
+            this.starts.push(this.text.length);
+            this.text += data;
+            nodes.push(node as Text);
+          }
+        } else if (data.length > 0 && !isBlankShort(data)) {
+          this.starts.push(0);
+          this.text = data;
+          this.sure = data.length <= 64;
+          nodes.push(node as Text);
         }
       } else if (type === 1) {
         const el = node as Element;
@@ -286,24 +298,17 @@ export class BlockWalker {
   private flush() {
     const nodes = this.nodes;
     if (nodes.length === 0) return;
-    const pieces = this.pieces;
-    const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
-    if (!/\S/.test(text)) {
-      nodes.length = 0;
-      pieces.length = 0;
-      return;
-    }
+    const text = this.text;
+    const starts = this.starts;
     this.nodes = [];
-    this.pieces = [];
-    const starts: number[] = new Array(nodes.length);
-    let at = 0;
-    for (let i = 0; i < nodes.length; i++) {
-      starts[i] = at;
-      at += (pieces[i] as string).length;
-    }
+    this.starts = [];
+    this.text = '';
+    // A block that began with a long run of whitespace may hold nothing else.
+    if (!this.sure && !/\S/.test(text)) return;
     const container = this.boundaries[this.boundaries.length - 1] ?? (nodes[0] as Text).parentNode;
     this.out({ nodes, starts, text, container: container as Node });
   }
+
 }
 
 /** Walks a whole subtree at once (tests and small rescans). */
