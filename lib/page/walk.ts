@@ -308,7 +308,6 @@ export class BlockWalker {
     const container = this.boundaries[this.boundaries.length - 1] ?? (nodes[0] as Text).parentNode;
     this.out({ nodes, starts, text, container: container as Node });
   }
-
 }
 
 /** Walks a whole subtree at once (tests and small rescans). */
