@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classifyByRules, FOLD, foldCode, normaliseForMatch, normaliseWithMap, rawSpan } from './normalise';
+import {
+  classifyByRules,
+  FOLD,
+  foldCode,
+  LATIN_FOLDS,
+  normaliseForMatch,
+  normaliseWithMap,
+  PUNCTUATION_FOLDS,
+  rawSpan,
+} from './normalise';
 
 describe('normaliseForMatch', () => {
   it('lower-cases and strips diacritics', () => {
@@ -72,11 +81,23 @@ describe('normaliseWithMap', () => {
   });
 });
 
-describe('the ASCII fast path', () => {
-  it('classifies all 128 ASCII codes as the Unicode rules do', () => {
-    for (let code = 0; code < 128; code++) {
-      FOLD[code] = 0; // forget any cached class, so foldCode classifies again
-      expect(foldCode(code), `code ${code}`).toBe(classifyByRules(code));
-    }
+describe('the fast paths (no Unicode property classes)', () => {
+  const ranges: Array<[string, number, number]> = [
+    ['ASCII', 0, 0x80],
+    ['Latin-1 and Latin Extended-A/B (LATIN_FOLDS)', 0x80, 0x250],
+    ['general punctuation (PUNCTUATION_FOLDS)', 0x2000, 0x2070],
+  ];
+  for (const [name, lo, hi] of ranges) {
+    it(`classifies every code of ${name} as the Unicode rules do`, () => {
+      for (let code = lo; code < hi; code++) {
+        FOLD[code] = 0; // forget any cached class, so foldCode classifies again
+        expect(foldCode(code), `U+${code.toString(16).padStart(4, '0')}`).toBe(classifyByRules(code));
+      }
+    });
+  }
+
+  it('keeps one table character per code', () => {
+    expect(LATIN_FOLDS).toHaveLength(0x250 - 0x80);
+    expect(PUNCTUATION_FOLDS).toHaveLength(0x2070 - 0x2000);
   });
 });

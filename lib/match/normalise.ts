@@ -46,8 +46,31 @@ function classifyAscii(code: number): number {
   return CharClass.Punct;
 }
 
+/**
+ * `classifyByRules` for U+0080–U+024F (Latin-1 and Latin Extended-A/B) and U+2000–U+206F (general
+ * punctuation), written out: almost every page has curly quotes, dashes or accented letters, and
+ * classifying them by rule meant compiling the Unicode property classes and loading the normaliser on
+ * each page's first scan. One character per code: the folded letter itself, or a class marker (' ' space,
+ * '~' ignore, "'" apostrophe, '#' punctuation). normalise.test.ts checks every code against the rules.
+ */
+export const LATIN_FOLDS =
+  '################################ #########ª##~####²³#µ###¹º#¼½¾#aaaaaaæceeeeiiiiðnooooo#øuuuuyþßaaaaaaæceeeeiiiiðnooooo#øuuuuyþyaaaaaaccccccccddđđeeeeeeeeeegggggggghhħħiiiiiiiiiıĳĳjjkkĸllllllŀŀłłnnnnnnŉŋŋooooooœœrrrrrrssssssssttttŧŧuuuuuuuuuuuuwwyyyzzzzzzſƀɓƃƃƅƅɔƈƈɖɗƌƌƍǝəɛƒƒɠɣƕɩɨƙƙƚƛɯɲƞɵooƣƣƥƥʀƨƨʃƪƫƭƭʈuuʊʋƴƴƶƶʒƹƹƺƻƽƽƾƿǀǁǂǃǆǆǆǉǉǉǌǌǌaaiioouuuuuuuuuuǝaaaaææǥǥggkkooooʒʒjǳǳǳggƕƿnnaaææøøaaaaeeeeiiiioooorrrruuuussttȝȝhhƞȡȣȣȥȥaaeeooooooooyyȴȵȶȷȸȹⱥȼȼƚⱦȿɀɂɂƀʉʌɇɇɉɉɋɋɍɍɏɏ';
+export const PUNCTUATION_FOLDS =
+  "           ~~~##      ##''##############  ##### ##'############################################ ~###############";
+
+function decodeFold(marker: number): number {
+  if (marker === 32) return CharClass.Space;
+  if (marker === 126) return CharClass.Ignore;
+  if (marker === 39) return CharClass.Apostrophe;
+  if (marker === 35) return CharClass.Punct;
+  return marker;
+}
+
 function classify(code: number): number {
-  return code < 128 ? classifyAscii(code) : classifyByRules(code);
+  if (code < 128) return classifyAscii(code);
+  if (code < 0x250) return decodeFold(LATIN_FOLDS.charCodeAt(code - 0x80));
+  if (code >= 0x2000 && code < 0x2070) return decodeFold(PUNCTUATION_FOLDS.charCodeAt(code - 0x2000));
+  return classifyByRules(code);
 }
 
 /** The full classification, from Unicode properties (exported for the ASCII fast path's test). */
