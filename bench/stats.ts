@@ -14,7 +14,10 @@ export interface PageResult {
   bytes: number;
   textChars: number;
   floorMs: number;
+  /** The scan's slices plus building the engine (`engineMs`), to ready. */
   oursMs: number;
+  /** Of `oursMs`: building the matching engine, once per page. */
+  engineMs?: number;
   markjsMs: number;
   ratioFloor: number;
   ratioMarkjs: number;

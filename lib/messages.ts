@@ -21,8 +21,13 @@ export interface PageTermsResponse {
 /** Cost of the content script's scans, for the benchmark. */
 export interface ScanStats {
   ready: boolean;
-  /** Main-thread time spent scanning and painting up to `ready`, in ms (sum of slices). */
+  /**
+   * Main-thread time spent scanning and painting up to `ready`, in ms: the sum of the scan's slices plus
+   * building the matching engine (`engineMs`, paid on a page's first scan only).
+   */
   cpuMs: number;
+  /** Of `cpuMs`, the time building the matching engine took. */
+  engineMs: number;
   /** Wall time from the scan's start to `ready`, in ms. */
   wallMs: number;
   slices: number;

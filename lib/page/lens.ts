@@ -173,6 +173,7 @@ export function createPageLens(options: PageLensOptions): PageLens {
       return {
         ready: s.ready,
         cpuMs: s.cpuMs,
+        engineMs: s.engineMs,
         wallMs: s.wallMs,
         slices: s.slices,
         longestSliceMs: s.longestSliceMs,

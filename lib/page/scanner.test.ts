@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dirtyRoots } from './observe';
 import { Painter } from './paint';
 import { CHUNK, PageScanner, type ScanRules } from './scanner';
@@ -212,8 +212,41 @@ describe('scanner', () => {
     });
     s.start();
     s.drain();
-    expect(s.stats()).toEqual({ ready: true, cpuMs: 30, wallMs: 30, slices: 5, longestSliceMs: 6 });
+    expect(s.stats()).toEqual({
+      ready: true,
+      cpuMs: 30,
+      engineMs: 0,
+      wallMs: 30,
+      slices: 5,
+      longestSliceMs: 6,
+    });
     expect(s.list()).toHaveLength(30);
+  });
+
+  it('counts building the engine in the scan’s cost', async () => {
+    document.body.innerHTML = Array.from({ length: 3 }, () => '<p>Pakistan</p>').join('');
+    let clock = 0;
+    const engine = createTestEngine();
+    const scan = engine.scan.bind(engine);
+    engine.scan = (text) => {
+      clock += 1;
+      return scan(text);
+    };
+    engine.prepare = () => {
+      clock += 4;
+    };
+    const s = new PageScanner({
+      doc: document,
+      engine,
+      painter: new Painter(document),
+      signal: controller.signal,
+      rules: ALL_ON,
+      budgetMs: 6,
+      now: () => clock,
+    });
+    s.start();
+    await vi.waitFor(() => expect(s.ready).toBe(true));
+    expect(s.stats()).toMatchObject({ ready: true, cpuMs: 7, engineMs: 4, slices: 1 });
   });
 
   it('does not resume a scan stopped half-way', async () => {
