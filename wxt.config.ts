@@ -8,15 +8,26 @@ const FIREFOX_MIN = '140.0';
 
 // The benchmark builds a second extension with a generated 10,000-term glossary: BL_GLOSSARY_JSON
 // swaps the compiled glossary JSON for that file wherever it is imported (`…/generated/glossary.json`,
-// and the content script's `…/generated/content-glossary.json`).
-const glossaryOverride = process.env.BL_GLOSSARY_JSON
-  ? [
-      {
-        find: /^(?:.*\/)?generated\/(?:content-)?glossary\.json$/,
-        replacement: resolve(process.env.BL_GLOSSARY_JSON),
-      },
-    ]
-  : [];
+// and the content script's `…/generated/content-glossary.json`), and BL_ENGINE_JSON the content
+// script's compiled engine (`…/generated/content-engine.json`).
+const glossaryOverride = [
+  ...(process.env.BL_GLOSSARY_JSON
+    ? [
+        {
+          find: /^(?:.*\/)?generated\/(?:content-)?glossary\.json$/,
+          replacement: resolve(process.env.BL_GLOSSARY_JSON),
+        },
+      ]
+    : []),
+  ...(process.env.BL_ENGINE_JSON
+    ? [
+        {
+          find: /^(?:.*\/)?generated\/content-engine\.json$/,
+          replacement: resolve(process.env.BL_ENGINE_JSON),
+        },
+      ]
+    : []),
+];
 
 // `npm run dev` opens the same Chromium as `npm start` and the tests, with the flags this machine needs
 // (scripts/dev-browser.ts). A local web-ext.config.ts still overrides it (e.g. `disabled: true`).

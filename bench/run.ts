@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import type { CompiledGlossary } from '../glossary/types';
+import { compileEngine } from '../lib/match/engine';
 import type { PageTermsResponse, ScanStats } from '../lib/messages';
 import { chromiumArgs, requireChromium } from '../scripts/browser';
 import { type ExtensionBrowser, launchExtension, pollReady, sendToTab } from '../scripts/extension';
@@ -43,6 +44,7 @@ const OUT = join(ROOT, 'bench/out');
 const CORPUS = resolve(ROOT, '../shared/corpus/readability');
 const GLOSSARY_JSON = join(ROOT, 'glossary/generated/glossary.json');
 const GLOSSARY_10K_JSON = join(OUT, 'glossary-10k.json');
+const ENGINE_10K_JSON = join(OUT, 'engine-10k.json');
 const BUNDLED_OUT = '.output-bench';
 const TEN_K_OUT = '.output-bench-10k';
 const PROFILE_OUT = '.output-bench-profile';
@@ -147,9 +149,12 @@ function build() {
     return;
   }
   writeFileSync(GLOSSARY_10K_JSON, tenK);
+  // The content script loads its engine compiled at build time, as the bundled one is.
+  writeFileSync(ENGINE_10K_JSON, JSON.stringify(compileEngine(JSON.parse(tenK) as CompiledGlossary)));
   run(`building the 10,000-term extension into ${TEN_K_OUT}/`, 'npx', ['wxt', 'build'], {
     BL_OUT_DIR: TEN_K_OUT,
     BL_GLOSSARY_JSON: GLOSSARY_10K_JSON,
+    BL_ENGINE_JSON: ENGINE_10K_JSON,
   });
 }
 

@@ -1,9 +1,11 @@
 // `npm run glossary:check`: validates every briefing under glossary/briefings/, and writes the compiled
-// glossary, the content script's projection of it and the popup's search index to glossary/generated/. Exits non-zero, listing every problem,
+// glossary, the content script's projection of it and its compiled matching engine, and the popup's
+// search index to glossary/generated/. Exits non-zero, listing every problem,
 // if any pack is invalid. `tsx glossary/cli.ts [briefings-dir] [out-dir]` checks other folders (tests).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileEngine } from '../lib/match/engine';
 import { compileGlossary, GlossaryError } from './compile';
 import { contentProjection } from './content-projection';
 import { loadPacks } from './load';
@@ -33,6 +35,7 @@ try {
   write(join(out, 'glossary.json'), glossary);
   write(join(out, 'search-index.json'), search);
   write(join(out, 'content-glossary.json'), contentProjection(glossary));
+  write(join(out, 'content-engine.json'), compileEngine(glossary));
   console.log(
     `glossary: ${glossary.briefings.length} briefing(s), ${glossary.topics.length} topics, ${glossary.terms.length} terms, ` +
       `${glossary.qa.length} Q&A, ${Object.keys(glossary.passages).length} passages, ${glossary.aliases.length} alias forms`,

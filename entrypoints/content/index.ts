@@ -3,9 +3,9 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { glossary } from '../../glossary/content';
+import { engineData, glossary } from '../../glossary/content';
 import { startCardUi } from '../../lib/card/start';
-import { createEngine, lazyEngine } from '../../lib/match/engine';
+import { lazyEngine, loadEngine } from '../../lib/match/engine';
 import type { PageTermsResponse, ScanStats, ToBackground, ToContent } from '../../lib/messages';
 import { createPageLens } from '../../lib/page/lens';
 import { getSettings, isSitePaused, isTermShown, watchSettings } from '../../lib/settings';
@@ -20,7 +20,7 @@ export default defineContentScript({
       win: window,
       signal: ctx.signal,
       glossary,
-      engine: lazyEngine(() => createEngine(glossary)),
+      engine: lazyEngine(() => loadEngine(engineData)),
       settings: { get: getSettings, watch: watchSettings, isSitePaused, isTermShown },
       onTermsChanged(count, paused) {
         const message: ToBackground = { type: 'page-terms-changed', count, paused };

@@ -51,6 +51,99 @@ function conceptOfPhrase(phrase: string): string {
     .join(' ');
 }
 
+/** Evidence as plain arrays: [signal id, concept, weight]. */
+type EvidenceRow = [string, string, number];
+
+/**
+ * The context model as plain arrays: what `compileContext` works out from the glossary at build time and
+ * the content script loads, so no signal phrase is normalised on the page.
+ */
+export interface ContextData {
+  /** Per briefing: the evidence its signals and its unambiguous terms give. */
+  briefings: Array<[string, EvidenceRow[]]>;
+  /** Per contextual term: [term id, briefing id, its own concept, the evidence its pack entry adds]. */
+  contextual: Array<[string, string, string, EvidenceRow[]]>;
+  unambiguous: string[];
+  /** Every distinct normalised signal phrase of the glossary, in a stable order. */
+  signalPhrases: string[];
+}
+
+export function compileContext(
+  glossary: Pick<CompiledGlossary, 'terms' | 'aliases' | 'briefings'>,
+): ContextData {
+  // Which signal phrases are some term's alias: only the (few) signal forms are looked up, so a big
+  // glossary's alias table is read once and not copied into a map.
+  const rawSignals = new Set<string>();
+  for (const b of glossary.briefings) for (const raw of b.signals) rawSignals.add(raw);
+  for (const t of glossary.terms) for (const raw of t.signals) rawSignals.add(raw);
+  const signalForms = new Set([...rawSignals].map(normaliseForMatch));
+  const termOfForm = new Map<string, string>();
+  for (const a of glossary.aliases) if (signalForms.has(a.norm)) termOfForm.set(a.norm, a.term);
+  const modeOf = new Map(glossary.terms.map((t) => [t.id, t.mode]));
+  // Packs repeat the same signal lists across terms: normalise and classify each phrase once.
+  const known = new Map<string, { norm: string; evidence: Evidence }>();
+  const classify = (raw: string) => {
+    let k = known.get(raw);
+    if (!k) {
+      const norm = normaliseForMatch(raw);
+      const term = termOfForm.get(norm);
+      const evidence =
+        term !== undefined
+          ? {
+              concept: termSignalId(term),
+              weight: modeOf.get(term) === 'unambiguous' ? STRONG_WEIGHT : AMBIGUOUS_WEIGHT,
+            }
+          : { concept: conceptOfPhrase(norm), weight: 1 };
+      k = { norm, evidence };
+      known.set(raw, k);
+    }
+    return k;
+  };
+  const briefingEvidence = new Map<string, Map<string, Evidence>>();
+  const evidenceOf = (briefing: string) => {
+    let map = briefingEvidence.get(briefing);
+    if (!map) {
+      map = new Map();
+      briefingEvidence.set(briefing, map);
+    }
+    return map;
+  };
+  const rows = (map: ReadonlyMap<string, Evidence>): EvidenceRow[] =>
+    [...map].map(([id, e]) => [id, e.concept, e.weight]);
+
+  for (const b of glossary.briefings) {
+    const map = evidenceOf(b.id);
+    for (const raw of b.signals) {
+      const { norm, evidence } = classify(raw);
+      if (norm) map.set(norm, evidence);
+    }
+  }
+  const unambiguous: string[] = [];
+  const contextual: ContextData['contextual'] = [];
+  for (const term of glossary.terms) {
+    if (term.mode === 'unambiguous') {
+      unambiguous.push(term.id);
+      const id = termSignalId(term.id);
+      evidenceOf(term.briefing).set(id, { concept: id, weight: STRONG_WEIGHT });
+      continue;
+    }
+    const briefing = evidenceOf(term.briefing);
+    const extra = new Map<string, Evidence>();
+    for (const raw of term.signals) {
+      const { norm, evidence } = classify(raw);
+      if (!norm || briefing.has(norm)) continue;
+      extra.set(norm, evidence);
+    }
+    contextual.push([term.id, term.briefing, termSignalId(term.id), rows(extra)]);
+  }
+  return {
+    briefings: [...briefingEvidence].map(([id, map]) => [id, rows(map)]),
+    contextual,
+    unambiguous,
+    signalPhrases: [...new Set([...known.values()].map((k) => k.norm).filter((n) => n))],
+  };
+}
+
 export class ContextModel {
   /** Briefing id → signal id → the concept it evidences and its weight (briefing signals, strong terms). */
   private readonly briefingEvidence = new Map<string, Map<string, Evidence>>();
@@ -59,78 +152,20 @@ export class ContextModel {
     string,
     { briefing: string; own: string; extra: ReadonlyMap<string, Evidence> }
   >();
-  private readonly unambiguous = new Set<string>();
+  private readonly unambiguous: Set<string>;
 
   /** Every distinct normalised signal phrase of the glossary, in a stable order. */
   readonly signalPhrases: string[];
 
-  constructor(glossary: Pick<CompiledGlossary, 'terms' | 'aliases' | 'briefings'>) {
-    // Which signal phrases are some term's alias: only the (few) signal forms are looked up, so a big
-    // glossary's alias table is read once and not copied into a map.
-    const rawSignals = new Set<string>();
-    for (const b of glossary.briefings) for (const raw of b.signals) rawSignals.add(raw);
-    for (const t of glossary.terms) for (const raw of t.signals) rawSignals.add(raw);
-    const signalForms = new Set([...rawSignals].map(normaliseForMatch));
-    const termOfForm = new Map<string, string>();
-    for (const a of glossary.aliases) if (signalForms.has(a.norm)) termOfForm.set(a.norm, a.term);
-    const modeOf = new Map(glossary.terms.map((t) => [t.id, t.mode]));
-    // Packs repeat the same signal lists across terms: normalise and classify each phrase once.
-    const known = new Map<string, { norm: string; evidence: Evidence }>();
-    const classify = (raw: string) => {
-      let k = known.get(raw);
-      if (!k) {
-        const norm = normaliseForMatch(raw);
-        const term = termOfForm.get(norm);
-        const evidence =
-          term !== undefined
-            ? {
-                concept: termSignalId(term),
-                weight: modeOf.get(term) === 'unambiguous' ? STRONG_WEIGHT : AMBIGUOUS_WEIGHT,
-              }
-            : { concept: conceptOfPhrase(norm), weight: 1 };
-        k = { norm, evidence };
-        known.set(raw, k);
-      }
-      return k;
-    };
-    const evidenceOf = (briefing: string) => {
-      let map = this.briefingEvidence.get(briefing);
-      if (!map) {
-        map = new Map();
-        this.briefingEvidence.set(briefing, map);
-      }
-      return map;
-    };
-
-    for (const b of glossary.briefings) {
-      const map = evidenceOf(b.id);
-      for (const raw of b.signals) {
-        const { norm, evidence } = classify(raw);
-        if (norm) map.set(norm, evidence);
-      }
+  constructor(data: ContextData) {
+    const evidence = (rows: EvidenceRow[]): Map<string, Evidence> =>
+      new Map(rows.map(([id, concept, weight]) => [id, { concept, weight }]));
+    for (const [id, rows] of data.briefings) this.briefingEvidence.set(id, evidence(rows));
+    for (const [term, briefing, own, extra] of data.contextual) {
+      this.contextual.set(term, { briefing, own, extra: extra.length ? evidence(extra) : NO_EVIDENCE });
     }
-    for (const term of glossary.terms) {
-      if (term.mode === 'unambiguous') {
-        this.unambiguous.add(term.id);
-        const id = termSignalId(term.id);
-        evidenceOf(term.briefing).set(id, { concept: id, weight: STRONG_WEIGHT });
-        continue;
-      }
-      const briefing = evidenceOf(term.briefing);
-      let extra: Map<string, Evidence> | undefined;
-      for (const raw of term.signals) {
-        const { norm, evidence } = classify(raw);
-        if (!norm || briefing.has(norm)) continue;
-        extra ??= new Map();
-        extra.set(norm, evidence);
-      }
-      this.contextual.set(term.id, {
-        briefing: term.briefing,
-        own: termSignalId(term.id),
-        extra: extra ?? NO_EVIDENCE,
-      });
-    }
-    this.signalPhrases = [...new Set([...known.values()].map((k) => k.norm).filter((n) => n))];
+    this.unambiguous = new Set(data.unambiguous);
+    this.signalPhrases = data.signalPhrases;
   }
 
   /** Weighted count of the distinct concepts in `tally` that vouch for a contextual term. */

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine, lazyEngine } from './engine';
+import { glossary } from '../../glossary';
+import { compileEngine, createEngine, type EngineData, lazyEngine, loadEngine } from './engine';
 import { fixtureGlossary } from './fixture-glossary';
 
 describe('lazyEngine', () => {
@@ -25,5 +28,40 @@ describe('lazyEngine', () => {
       return createEngine(fixtureGlossary());
     });
     expect(builds).toBe(0);
+  });
+});
+
+describe('compiled engine data', () => {
+  const html = readFileSync(join(__dirname, '../../demo/index.html'), 'utf8');
+  // The demo article's paragraphs, tags dropped: every bundled term, in its variant forms.
+  const texts = [
+    ...[...html.matchAll(/<(p|h\d|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) =>
+      (m[2] as string).replace(/<[^>]*>/g, ''),
+    ),
+    'The Abrahm Accords, Pakistn and normalisation with Israel.',
+    'Batch normalization in a database schema.',
+  ];
+
+  it('survives JSON: the loaded engine finds and decides what the compiled one does', () => {
+    const data = compileEngine(glossary);
+    const loaded = loadEngine(JSON.parse(JSON.stringify(data)) as EngineData);
+    const direct = createEngine(glossary);
+    let mentions = 0;
+    for (const text of texts) {
+      const scan = loaded.scan(text);
+      expect(scan).toEqual(direct.scan(text));
+      mentions += scan.mentions.length;
+    }
+    expect(mentions).toBeGreaterThan(20);
+    const tally = new Map([['term:abraham-accords', 1]]);
+    for (const term of glossary.terms) {
+      expect(loaded.allows(term.id, tally, tally), term.id).toBe(direct.allows(term.id, tally, tally));
+    }
+  });
+
+  it('refuses data that lists a token twice', () => {
+    const data = compileEngine(glossary);
+    data.index.tokens[1] = data.index.tokens[0] as string;
+    expect(() => loadEngine(data)).toThrow(/token 1 is listed twice/);
   });
 });

@@ -3,8 +3,8 @@
 // model that decides whether an ambiguous term may be shown.
 
 import type { CompiledGlossary } from '../../glossary/types';
-import { ContextModel, termSignalId } from './context';
-import { PhraseIndex } from './phrase-index';
+import { type ContextData, ContextModel, compileContext, termSignalId } from './context';
+import { PhraseIndex, type PhraseIndexData } from './phrase-index';
 import type { BlockScan, Engine, Mention, SignalTally } from './types';
 
 /** Shared result for blocks with nothing in them (most of a page): frozen, since every caller gets it. */
@@ -23,16 +23,27 @@ export interface MatchEngine extends Engine {
   readonly keptWords: number;
 }
 
-export function createEngine(glossary: EngineGlossary): MatchEngine {
-  const context = new ContextModel(glossary);
+/**
+ * Everything the engine needs, as plain arrays (JSON-safe): `npm run glossary:check` writes it for the
+ * bundled glossary (`glossary/generated/content-engine.json`), so the content script loads the engine
+ * (`loadEngine`) instead of folding, cutting and hashing every alias and signal on each page it opens.
+ */
+export interface EngineData {
+  /** Term ids, by the index the phrase index uses. */
+  terms: string[];
+  index: PhraseIndexData;
+  context: ContextData;
+}
+
+/** Works out the engine's data from a glossary (build time; tests go through it too). */
+export function compileEngine(glossary: EngineGlossary): EngineData {
+  const context = compileContext(glossary);
   const termIds = glossary.terms.map((t) => t.id);
   const termIndex = new Map(termIds.map((id, i) => [id, i]));
 
-  // Signal ids: the signal phrases, then one per term (used only for unambiguous terms).
-  const signalIds = [...context.signalPhrases, ...termIds.map(termSignalId)];
   const termSignal = (i: number) => context.signalPhrases.length + i;
 
-  const index = new PhraseIndex();
+  const index = new PhraseIndex(glossary.aliases.length);
   const unambiguous = glossary.terms.map((t) => t.mode === 'unambiguous');
   for (const alias of glossary.aliases) {
     const term = termIndex.get(alias.term);
@@ -47,7 +58,21 @@ export function createEngine(glossary: EngineGlossary): MatchEngine {
     const term = termIndex.get(ex.term);
     if (term !== undefined && ex.norm) index.add(ex.norm, -1, -1, term);
   }
-  index.seal();
+  return { terms: termIds, index: index.export(), context };
+}
+
+export function createEngine(glossary: EngineGlossary): MatchEngine {
+  return loadEngine(compileEngine(glossary));
+}
+
+/** The engine from `compileEngine`'s data (possibly through JSON): no text is normalised here. */
+export function loadEngine(data: EngineData): MatchEngine {
+  const context = new ContextModel(data.context);
+  const termIds = data.terms;
+  // Signal ids, by the phrase index's signal numbers: the signal phrases, then one per term (used only
+  // for unambiguous terms; see `compileEngine`).
+  const signalIds = [...data.context.signalPhrases, ...termIds.map(termSignalId)];
+  const index = PhraseIndex.load(data.index);
 
   return {
     scan(text: string): BlockScan {

@@ -56,8 +56,28 @@ const FLAG_FUZZY = 2;
 /** Marks a kept word whose near-miss resolution is pending. */
 const PENDING = -2;
 
+/**
+ * A phrase index as plain arrays: what `compileEngine` writes at build time and the content script loads
+ * (`PhraseIndex.load`), so no phrase is folded, cut or hashed on the page. Token ids index `tokens`.
+ */
+export interface PhraseIndexData {
+  /** Folded tokens, by id. */
+  tokens: string[];
+  /** How many tokens each phrase has: phrase p's are the next `lengths[p]` of `phraseTokens`. */
+  lengths: number[];
+  phraseTokens: number[];
+  /** Positions in `phraseTokens` whose token follows punctuation (a hard gap). */
+  hardAt: number[];
+  /** Per phrase: the term it is an alias of, the signal it is, the term it excludes (each -1 if none). */
+  term: number[];
+  signal: number[];
+  exclusion: number[];
+  /** Ids of the tokens a near miss may resolve to (words of some term's alias). */
+  nearMissTargets: number[];
+}
+
 export class PhraseIndex {
-  readonly tokens = new TokenTable();
+  readonly tokens: TokenTable;
   private readonly roots: Array<TrieNode | undefined> = [];
   private fuzzy = new FuzzyResolver([], []);
 
@@ -92,6 +112,80 @@ export class PhraseIndex {
   private pairBits = new Uint32Array(0);
   private pairMask = 0;
   private pairList: number[] = [];
+
+  constructor(expectedTokens = 16) {
+    this.tokens = new TokenTable(expectedTokens);
+  }
+
+  /** The phrases added so far, as plain arrays (see `PhraseIndexData`). */
+  export(): PhraseIndexData {
+    const count = this.phraseCount;
+    const end = this.phraseAt[count] as number;
+    const hardAt: number[] = [];
+    for (let k = 0; k < end; k++) if (this.phraseHard[k]) hardAt.push(k);
+    const nearMissTargets: number[] = [];
+    for (let id = 0; id < this.tokens.strings.length; id++)
+      if (this.nearMissTarget[id]) nearMissTargets.push(id);
+    const lengths: number[] = [];
+    for (let p = 0; p < count; p++)
+      lengths.push((this.phraseAt[p + 1] as number) - (this.phraseAt[p] as number));
+    return {
+      tokens: this.tokens.strings.slice(),
+      lengths,
+      phraseTokens: Array.from(this.phraseTokens.subarray(0, end)),
+      hardAt,
+      term: Array.from(this.phraseTerm.subarray(0, count)),
+      signal: Array.from(this.phraseSignal.subarray(0, count)),
+      exclusion: Array.from(this.phraseExclusion.subarray(0, count)),
+      nearMissTargets,
+    };
+  }
+
+  /** A sealed index from `export()`ed data: array copies and links, no text folded or hashed. */
+  static load(data: PhraseIndexData): PhraseIndex {
+    const index = new PhraseIndex(data.tokens.length);
+    const tokenCount = data.tokens.length;
+    for (let id = 0; id < tokenCount; id++) {
+      if (index.tokens.add(data.tokens[id] as string) !== id) {
+        throw new Error(`phrase index data: token ${id} is listed twice`);
+      }
+    }
+    const count = data.term.length;
+    const end = data.phraseTokens.length;
+    index.phraseAt = new Int32Array(count + 1);
+    for (let p = 0; p < count; p++) {
+      index.phraseAt[p + 1] = (index.phraseAt[p] as number) + (data.lengths[p] as number);
+    }
+    if (index.phraseAt[count] !== end)
+      throw new Error('phrase index data: lengths do not add up to the tokens');
+    index.phraseTokens = Int32Array.from(data.phraseTokens);
+    index.phraseHard = new Uint8Array(end);
+    for (const k of data.hardAt) index.phraseHard[k] = 1;
+    index.phraseTerm = Int32Array.from(data.term);
+    index.phraseSignal = Int32Array.from(data.signal);
+    index.phraseExclusion = Int32Array.from(data.exclusion);
+    index.phraseNext = new Int32Array(count).fill(-1);
+    index.rootHead = new Int32Array(tokenCount).fill(-1);
+    index.rootTail = new Int32Array(tokenCount).fill(-1);
+    index.nearMissTarget = new Uint8Array(tokenCount);
+    for (const id of data.nearMissTargets) index.nearMissTarget[id] = 1;
+    const pairs = index.pairList;
+    for (let p = 0; p < count; p++) {
+      const from = index.phraseAt[p] as number;
+      const to = index.phraseAt[p + 1] as number;
+      for (let k = from + 1; k < to; k++) {
+        pairs.push(pairKey(data.phraseTokens[k - 1] as number, data.phraseTokens[k] as number));
+      }
+      const root = data.phraseTokens[from] as number;
+      const tail = index.rootTail[root] as number;
+      if (tail < 0) index.rootHead[root] = p;
+      else index.phraseNext[tail] = p;
+      index.rootTail[root] = p;
+    }
+    index.phraseCount = count;
+    index.seal();
+    return index;
+  }
 
   /**
    * Adds a normalised phrase (`normaliseForMatch` output): an alias of `term`, a `signal`, an

@@ -83,11 +83,21 @@ export function rawEqualsToken(raw: string, start: number, end: number, token: s
 export class TokenTable {
   readonly strings: string[] = [];
   private readonly idHashes: number[] = [];
-  private hashes = new Int32Array(64);
-  private lengths = new Uint8Array(64);
+  private hashes: Int32Array;
+  private lengths: Uint8Array;
   /** Token id + 1; 0 marks an empty slot. */
-  private slots = new Int32Array(64);
-  private mask = 63;
+  private slots: Int32Array;
+  private mask: number;
+
+  /** `expected`: how many tokens will be added (sizes the table once instead of growing it). */
+  constructor(expected = 16) {
+    let size = 64;
+    while (size < expected * 4) size *= 2;
+    this.hashes = new Int32Array(size);
+    this.lengths = new Uint8Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
 
   /**
    * Id of the token `text[start, end)` whose folded hash and length are `h` and `len`, adding it (as
@@ -108,9 +118,8 @@ export class TokenTable {
     return this.add(text.slice(start, end));
   }
 
-  /** Id of `token` (a string of folded word characters), adding it if new. */
-  add(token: string): number {
-    const h = hashToken(token);
+  /** Id of `token` (a string of folded word characters, hashed `h`), adding it if new. */
+  add(token: string, h = hashToken(token)): number {
     const l = token.length > 255 ? 255 : token.length;
     let idx = h & this.mask;
     for (;;) {
