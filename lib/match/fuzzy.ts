@@ -8,7 +8,7 @@
 // cost, and on a fresh page that cost was large: building a bucket's Fuse index and running its code for
 // the first time took 2–4 ms of a 15–25 ms scan on news pages (CPU profiles, `npm run bench -- --profile`).
 // Fuse stays where ranking is the point: the popup's search and "Explain selection" (lib/search.ts).
-import { normaliseForMatch } from './normalise';
+import { foldWord } from './normalise';
 
 /** Shorter words are left alone: a one-letter slip in a short word is usually another word ("Iraq"). */
 export const FUZZY_MIN_LENGTH = 6;
@@ -219,11 +219,11 @@ export class FuzzyResolver {
     const hit = this.cache.get(h);
     if (hit !== undefined) {
       if (hit < 0) return hit;
-      const w = normaliseForMatch(text.slice(start, end));
+      const w = foldWord(text, start, end);
       if (this.cachedWords.get(h) === w) return hit;
       return this.resolve(w);
     }
-    const w = normaliseForMatch(text.slice(start, end));
+    const w = foldWord(text, start, end);
     const id = this.resolve(w);
     if (this.cache.size >= CACHE_LIMIT) {
       this.cache.clear();

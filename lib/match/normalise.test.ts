@@ -3,6 +3,7 @@ import {
   classifyByRules,
   FOLD,
   foldCode,
+  foldWord,
   LATIN_FOLDS,
   normaliseForMatch,
   normaliseWithMap,
@@ -78,6 +79,26 @@ describe('normaliseWithMap', () => {
     const m = normaliseWithMap(raw);
     expect(m.text).toBe('한국 straße');
     expect(Array.from(m.map)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('foldWord', () => {
+  it('folds one word as normaliseForMatch does, without its buffers', () => {
+    const words = [
+      'Pakistan',
+      'PAKISTÁN',
+      'n\u00ADormalisation',
+      'e\u0301mirats',
+      'Straße',
+      'ǅemal',
+      'İstanbul',
+      'Ñandú42',
+    ];
+    for (const w of words) expect(foldWord(`«${w}»`, 1, w.length + 1), w).toBe(normaliseForMatch(w));
+  });
+
+  it('falls back to the full rules for text that is not one word', () => {
+    expect(foldWord('Abraham – Accords', 0, 17)).toBe('abraham accords');
   });
 });
 

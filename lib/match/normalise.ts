@@ -197,6 +197,25 @@ export function normaliseForMatch(s: string): string {
 }
 
 /**
+ * `normaliseForMatch(raw.slice(start, end))` for one word (letters, digits, marks and invisible
+ * characters), without the buffers and offset map a phrase needs: the near-miss layer folds each distinct
+ * candidate word of a page this way.
+ */
+export function foldWord(raw: string, start: number, end: number): string {
+  const table = FOLD;
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const code = raw.charCodeAt(i);
+    let v = table[code] as number;
+    if (v === CharClass.Unknown) v = foldCode(code);
+    if (v > CharClass.Multi) out += String.fromCharCode(v);
+    else if (v === CharClass.Multi) out += multiFold(code);
+    else if (v !== CharClass.Ignore) return normaliseForMatch(raw.slice(start, end)); // not one word
+  }
+  return out;
+}
+
+/**
  * Normalise a slice of page text, keeping for each normalised character the raw offset it came from,
  * so that matches found in the normalised text can be turned into DOM Ranges.
  */

@@ -61,6 +61,16 @@ describe('walk: blocks', () => {
     ]);
   });
 
+  it('walks the shadow roots of every kind of element that can host one', () => {
+    const hosts = ['article', 'section', 'span', 'h2', 'x-card'];
+    document.body.innerHTML = hosts.map((name) => `<${name}></${name}>`).join('');
+    for (const name of hosts) {
+      const host = document.body.querySelector(name) as HTMLElement;
+      host.attachShadow({ mode: 'open' }).innerHTML = `<p>inside ${name}</p>`;
+    }
+    expect(collectBlocks(document.body).map((b) => b.text)).toEqual(hosts.map((name) => `inside ${name}`));
+  });
+
   it('walks open shadow roots, shadow tree first, as separate blocks', () => {
     document.body.innerHTML =
       '<p>light before</p><div id="host"><span>slotted</span></div><p>light after</p>';

@@ -78,6 +78,32 @@ const INLINE = new Set([
   'wbr',
 ]);
 
+/**
+ * The only elements a shadow root can be attached to (DOM standard, `attachShadow`; declarative shadow
+ * roots likewise), besides custom elements: asking any other element for its shadow root is a wasted
+ * call into the DOM, and the walk makes it for every element of the page.
+ */
+const SHADOW_HOSTS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
 const enum Kind {
   Block = 0,
   Inline = 1,
@@ -275,7 +301,8 @@ export class BlockWalker {
     boundary: boolean,
     name = node.nodeType === 1 ? (node as Element).localName : '',
   ) {
-    const shadow = name ? (node as Element).shadowRoot : null;
+    const shadow =
+      name && (SHADOW_HOSTS.has(name) || name.includes('-')) ? (node as Element).shadowRoot : null;
     if (!shadow && this.hooks.onBareCustomElement && name.includes('-')) {
       this.hooks.onBareCustomElement(node as Element);
     }
