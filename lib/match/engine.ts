@@ -58,6 +58,7 @@ export function compileEngine(glossary: EngineGlossary): EngineData {
     const term = termIndex.get(ex.term);
     if (term !== undefined && ex.norm) index.add(ex.norm, -1, -1, term);
   }
+  index.seal();
   return { terms: termIds, index: index.export(), context };
 }
 

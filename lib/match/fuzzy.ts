@@ -138,9 +138,16 @@ function bitCount(x: number): number {
 
 const CACHE_LIMIT = 50_000;
 
+/** What the resolver works out from the tokens up front, as plain arrays (compiled at build time). */
+export interface FuzzyData {
+  lengthMasks: number[];
+  bucketAt: number[];
+  order: number[];
+}
+
 export class FuzzyResolver {
   /** Per two-letter prefix, a bit mask of the page-word lengths (capped at 31) worth a closer look. */
-  private readonly lengthMasks = new Uint32Array(27 * 27);
+  private readonly lengthMasks: Uint32Array;
   private readonly buckets = new Map<number, Bucket>();
   /** Word hash → resolved token id (or -1). Positive hits are confirmed against `cachedWords`. */
   private readonly cache = new Map<number, number>();
@@ -151,15 +158,24 @@ export class FuzzyResolver {
   private readonly strings: readonly string[];
   /** Target ids ordered by prefix key; bucket `key` is `order[bucketAt[key] .. bucketAt[key + 1])`. */
   private readonly order: Int32Array;
-  private readonly bucketAt = new Int32Array(27 * 27 + 1);
+  private readonly bucketAt: Int32Array;
 
   /**
-   * `strings`: token id → token; `ids`: the tokens a typo may resolve to. Only the length masks are built
-   * here; a prefix's bucket is built the first time a page word needs it, so a big
-   * glossary costs two passes over its tokens up front.
+   * `strings`: token id → token; `ids`: the tokens a typo may resolve to, or the `FuzzyData` `export()`
+   * gave for them. Only the length masks and the bucket order are worked out here; a prefix's bucket is
+   * built the first time a page word needs it.
    */
-  constructor(strings: readonly string[], ids: readonly number[]) {
+  constructor(strings: readonly string[], ids: readonly number[] | FuzzyData) {
     this.strings = strings;
+    if (!Array.isArray(ids)) {
+      const data = ids as FuzzyData;
+      this.lengthMasks = Uint32Array.from(data.lengthMasks);
+      this.bucketAt = Int32Array.from(data.bucketAt);
+      this.order = Int32Array.from(data.order);
+      return;
+    }
+    this.lengthMasks = new Uint32Array(27 * 27);
+    this.bucketAt = new Int32Array(27 * 27 + 1);
     const keys = new Int32Array(ids.length).fill(-1);
     ids.forEach((id, i) => {
       const token = strings[id] as string;
@@ -186,6 +202,15 @@ export class FuzzyResolver {
       this.order[fill[key] as number] = id;
       fill[key] = (fill[key] as number) + 1;
     });
+  }
+
+  /** The length masks and bucket order, for `new FuzzyResolver(strings, data)` elsewhere. */
+  export(): FuzzyData {
+    return {
+      lengthMasks: Array.from(this.lengthMasks),
+      bucketAt: Array.from(this.bucketAt),
+      order: Array.from(this.order),
+    };
   }
 
   private bucket(key: number): Bucket | undefined {

@@ -4,9 +4,9 @@
 // Matches are whole words by construction, leftmost-longest, and span soft gaps (spaces, dashes,
 // apostrophes, what were inline element boundaries) but not punctuation the alias does not have.
 
-import { FUZZY_MIN_LENGTH, FuzzyResolver } from './fuzzy';
+import { FUZZY_MIN_LENGTH, type FuzzyData, FuzzyResolver } from './fuzzy';
 import { CharClass, FOLD, foldCode, multiFold } from './normalise';
-import { FNV_OFFSET, FNV_PRIME, rawEqualsToken, TokenTable } from './tokens';
+import { FNV_OFFSET, FNV_PRIME, hashToken, rawEqualsToken, TokenTable } from './tokens';
 
 interface TrieNode {
   /** Keyed by `tokenId * 2 + (hard gap before the token ? 1 : 0)`. */
@@ -57,12 +57,15 @@ const FLAG_FUZZY = 2;
 const PENDING = -2;
 
 /**
- * A phrase index as plain arrays: what `compileEngine` writes at build time and the content script loads
- * (`PhraseIndex.load`), so no phrase is folded, cut or hashed on the page. Token ids index `tokens`.
+ * A sealed phrase index as plain arrays: what `compileEngine` writes at build time and the content script
+ * loads (`PhraseIndex.load`), so no phrase is folded, cut or hashed on the page and nothing `seal()` works
+ * out is worked out again. Token ids index `tokens`.
  */
 export interface PhraseIndexData {
   /** Folded tokens, by id. */
   tokens: string[];
+  /** Each token's scanner hash (`hashToken`), by id. */
+  hashes: number[];
   /** How many tokens each phrase has: phrase p's are the next `lengths[p]` of `phraseTokens`. */
   lengths: number[];
   phraseTokens: number[];
@@ -74,6 +77,13 @@ export interface PhraseIndexData {
   exclusion: number[];
   /** Ids of the tokens a near miss may resolve to (words of some term's alias). */
   nearMissTargets: number[];
+  /** Per token: 0 if no phrase starts with it, 1 if one is that word alone, 2 if all go on. */
+  roots: number[];
+  /** The prefilter's source (`prefilterFor`; flags `gi`). */
+  prefilter: string;
+  /** Bit set over the pairs of tokens that follow each other in some phrase, as 32-bit words. */
+  pairBits: number[];
+  fuzzy: FuzzyData;
 }
 
 export class PhraseIndex {
@@ -113,12 +123,14 @@ export class PhraseIndex {
   private pairMask = 0;
   private pairList: number[] = [];
 
-  constructor(expectedTokens = 16) {
-    this.tokens = new TokenTable(expectedTokens);
+  constructor(expectedTokens = 16, tokens = new TokenTable(expectedTokens)) {
+    this.tokens = tokens;
   }
 
-  /** The phrases added so far, as plain arrays (see `PhraseIndexData`). */
+  /** The sealed index as plain arrays (see `PhraseIndexData`). Call after `seal()`. */
   export(): PhraseIndexData {
+    if (this.isRoot.length !== this.tokens.strings.length)
+      throw new Error('phrase index: export before seal');
     const count = this.phraseCount;
     const end = this.phraseAt[count] as number;
     const hardAt: number[] = [];
@@ -131,6 +143,7 @@ export class PhraseIndex {
       lengths.push((this.phraseAt[p + 1] as number) - (this.phraseAt[p] as number));
     return {
       tokens: this.tokens.strings.slice(),
+      hashes: this.tokens.strings.map(hashToken),
       lengths,
       phraseTokens: Array.from(this.phraseTokens.subarray(0, end)),
       hardAt,
@@ -138,18 +151,17 @@ export class PhraseIndex {
       signal: Array.from(this.phraseSignal.subarray(0, count)),
       exclusion: Array.from(this.phraseExclusion.subarray(0, count)),
       nearMissTargets,
+      roots: Array.from(this.isRoot),
+      prefilter: this.prefilter.source,
+      pairBits: Array.from(this.pairBits),
+      fuzzy: this.fuzzy.export(),
     };
   }
 
   /** A sealed index from `export()`ed data: array copies and links, no text folded or hashed. */
   static load(data: PhraseIndexData): PhraseIndex {
-    const index = new PhraseIndex(data.tokens.length);
+    const index = new PhraseIndex(0, TokenTable.load(data.tokens, data.hashes));
     const tokenCount = data.tokens.length;
-    for (let id = 0; id < tokenCount; id++) {
-      if (index.tokens.add(data.tokens[id] as string) !== id) {
-        throw new Error(`phrase index data: token ${id} is listed twice`);
-      }
-    }
     const count = data.term.length;
     const end = data.phraseTokens.length;
     index.phraseAt = new Int32Array(count + 1);
@@ -169,21 +181,24 @@ export class PhraseIndex {
     index.rootTail = new Int32Array(tokenCount).fill(-1);
     index.nearMissTarget = new Uint8Array(tokenCount);
     for (const id of data.nearMissTargets) index.nearMissTarget[id] = 1;
-    const pairs = index.pairList;
+    const phraseAt = index.phraseAt;
+    const phraseTokens = index.phraseTokens;
+    const rootHead = index.rootHead;
+    const rootTail = index.rootTail;
+    const phraseNext = index.phraseNext;
     for (let p = 0; p < count; p++) {
-      const from = index.phraseAt[p] as number;
-      const to = index.phraseAt[p + 1] as number;
-      for (let k = from + 1; k < to; k++) {
-        pairs.push(pairKey(data.phraseTokens[k - 1] as number, data.phraseTokens[k] as number));
-      }
-      const root = data.phraseTokens[from] as number;
-      const tail = index.rootTail[root] as number;
-      if (tail < 0) index.rootHead[root] = p;
-      else index.phraseNext[tail] = p;
-      index.rootTail[root] = p;
+      const root = phraseTokens[phraseAt[p] as number] as number;
+      const tail = rootTail[root] as number;
+      if (tail < 0) rootHead[root] = p;
+      else phraseNext[tail] = p;
+      rootTail[root] = p;
     }
     index.phraseCount = count;
-    index.seal();
+    index.isRoot = Uint8Array.from(data.roots);
+    index.prefilter = new RegExp(data.prefilter, 'gi');
+    index.pairBits = Uint32Array.from(data.pairBits);
+    index.pairMask = data.pairBits.length * 32 - 1;
+    index.fuzzy = new FuzzyResolver(index.tokens.strings, data.fuzzy);
     return index;
   }
 

@@ -82,7 +82,7 @@ export function rawEqualsToken(raw: string, start: number, end: number, token: s
  */
 export class TokenTable {
   readonly strings: string[] = [];
-  private readonly idHashes: number[] = [];
+  private idHashes: number[] = [];
   private hashes: Int32Array;
   private lengths: Uint8Array;
   /** Token id + 1; 0 marks an empty slot. */
@@ -116,6 +116,34 @@ export class TokenTable {
       idx = (idx + 1) & this.mask;
     }
     return this.add(text.slice(start, end));
+  }
+
+  /**
+   * A table holding `tokens` (ids are their indices; `hashes` their `hashToken` values), adopting both
+   * arrays rather than copying them. Throws if a token is listed twice.
+   */
+  static load(tokens: string[], hashes: number[]): TokenTable {
+    const table = new TokenTable(tokens.length);
+    (table as { strings: string[] }).strings = tokens;
+    table.idHashes = hashes;
+    const { slots, mask } = table;
+    for (let id = 0; id < tokens.length; id++) {
+      const h = hashes[id] as number;
+      const token = tokens[id] as string;
+      const l = token.length > 255 ? 255 : token.length;
+      let idx = h & mask;
+      for (;;) {
+        const s = slots[idx] as number;
+        if (s === 0) break;
+        if (table.hashes[idx] === h && tokens[s - 1] === token)
+          throw new Error(`token ${id} is listed twice`);
+        idx = (idx + 1) & mask;
+      }
+      table.hashes[idx] = h;
+      table.lengths[idx] = l;
+      slots[idx] = id + 1;
+    }
+    return table;
   }
 
   /** Id of `token` (a string of folded word characters, hashed `h`), adding it if new. */
