@@ -5,6 +5,7 @@
 import type { CompiledGlossary } from '../../glossary/types';
 import { type ContextData, ContextModel, compileContext, termSignalId } from './context';
 import { PhraseIndex, type PhraseIndexData } from './phrase-index';
+import { hashToken } from './tokens';
 import type { BlockScan, Engine, Mention, SignalTally } from './types';
 
 /** Shared result for blocks with nothing in them (most of a page): frozen, since every caller gets it. */
@@ -43,21 +44,32 @@ export function compileEngine(glossary: EngineGlossary): EngineData {
 
   const termSignal = (i: number) => context.signalPhrases.length + i;
 
-  const index = new PhraseIndex(glossary.aliases.length);
   const unambiguous = glossary.terms.map((t) => t.mode === 'unambiguous');
-  for (const alias of glossary.aliases) {
-    const term = termIndex.get(alias.term);
-    if (term === undefined || !alias.norm) continue;
-    index.add(alias.norm, term, unambiguous[term] ? termSignal(term) : -1);
-  }
-  context.signalPhrases.forEach((phrase, signal) => {
-    index.add(phrase, -1, signal);
-  });
-  // Exclusions ("type coercion", "Bahrain Grand Prix"): a mention inside one is not a mention of its term.
-  for (const ex of glossary.exclusions) {
-    const term = termIndex.get(ex.term);
-    if (term !== undefined && ex.norm) index.add(ex.norm, -1, -1, term);
-  }
+  const addAll = (index: PhraseIndex) => {
+    for (const alias of glossary.aliases) {
+      const term = termIndex.get(alias.term);
+      if (term === undefined || !alias.norm) continue;
+      index.add(alias.norm, term, unambiguous[term] ? termSignal(term) : -1);
+    }
+    context.signalPhrases.forEach((phrase, signal) => {
+      index.add(phrase, -1, signal);
+    });
+    // Exclusions ("type coercion", "Bahrain Grand Prix"): a mention inside one is not a mention of its term.
+    for (const ex of glossary.exclusions) {
+      const term = termIndex.get(ex.term);
+      if (term !== undefined && ex.norm) index.add(ex.norm, -1, -1, term);
+    }
+  };
+  // Token ids in order of hash, as the loaded engine's binary search needs: a first pass finds the
+  // tokens, the second adds the phrases to an index that already holds them in that order.
+  const first = new PhraseIndex(glossary.aliases.length);
+  addAll(first);
+  const tokens = first.tokens.strings
+    .map((token) => ({ token, hash: hashToken(token) }))
+    .sort((a, b) => a.hash - b.hash || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
+  const index = new PhraseIndex(tokens.length);
+  for (const t of tokens) index.addToken(t.token);
+  addAll(index);
   index.seal();
   return { terms: termIds, index: index.export(), context };
 }

@@ -6,7 +6,15 @@
 
 import { FUZZY_MIN_LENGTH, type FuzzyData, FuzzyResolver } from './fuzzy';
 import { CharClass, FOLD, foldCode, multiFold } from './normalise';
-import { FNV_OFFSET, FNV_PRIME, hashToken, rawEqualsToken, TokenTable } from './tokens';
+import {
+  FNV_OFFSET,
+  FNV_PRIME,
+  hashToken,
+  rawEqualsToken,
+  SortedTokens,
+  type TokenLookup,
+  TokenTable,
+} from './tokens';
 
 interface TrieNode {
   /** Keyed by `tokenId * 2 + (hard gap before the token ? 1 : 0)`. */
@@ -62,10 +70,8 @@ const PENDING = -2;
  * out is worked out again. Token ids index `tokens`.
  */
 export interface PhraseIndexData {
-  /** Folded tokens, by id. */
+  /** Folded tokens, by id, in order of their hash (`hashToken`: a page word is found by binary search). */
   tokens: string[];
-  /** Each token's scanner hash (`hashToken`), by id. */
-  hashes: number[];
   /** How many tokens each phrase has: phrase p's are the next `lengths[p]` of `phraseTokens`. */
   lengths: number[];
   phraseTokens: number[];
@@ -75,19 +81,14 @@ export interface PhraseIndexData {
   term: number[];
   signal: number[];
   exclusion: number[];
-  /** Ids of the tokens a near miss may resolve to (words of some term's alias). */
-  nearMissTargets: number[];
-  /** Per token: 0 if no phrase starts with it, 1 if one is that word alone, 2 if all go on. */
-  roots: number[];
   /** The prefilter's source (`prefilterFor`; flags `gi`). */
   prefilter: string;
-  /** Bit set over the pairs of tokens that follow each other in some phrase, as 32-bit words. */
-  pairBits: number[];
   fuzzy: FuzzyData;
 }
 
 export class PhraseIndex {
-  readonly tokens: TokenTable;
+  /** A hash table while phrases are added; a `SortedTokens` in a loaded index. */
+  readonly tokens: TokenLookup;
   private readonly roots: Array<TrieNode | undefined> = [];
   private fuzzy = new FuzzyResolver([], []);
 
@@ -108,10 +109,12 @@ export class PhraseIndex {
   private phraseTerm = new Int32Array(1024);
   private phraseSignal = new Int32Array(1024);
   private phraseExclusion = new Int32Array(1024);
-  /** Phrases sharing a first token, in insertion order: a list through `phraseNext`. */
-  private phraseNext = new Int32Array(1024);
-  private rootHead = new Int32Array(1024).fill(-1);
-  private rootTail = new Int32Array(1024).fill(-1);
+  /**
+   * Phrases by first token (set by `seal()`): token t's are `byRoot[rootStart[t] .. rootStart[t + 1])`, in
+   * the order they were added.
+   */
+  private rootStart = new Int32Array(1);
+  private byRoot = new Int32Array(0);
   /** Per token id: 1 if it is a word of some term's alias (a near miss may resolve to it). */
   private nearMissTarget = new Uint8Array(1024);
   /** Per token id: 0 if no phrase starts with it, 1 if one is that word alone, 2 if all go on. */
@@ -121,10 +124,17 @@ export class PhraseIndex {
   /** Bit set over `pairKey(a, b)` for two tokens that follow each other in some phrase. */
   private pairBits = new Uint32Array(0);
   private pairMask = 0;
-  private pairList: number[] = [];
 
-  constructor(expectedTokens = 16, tokens = new TokenTable(expectedTokens)) {
+  constructor(expectedTokens = 16, tokens: TokenLookup = new TokenTable(expectedTokens)) {
     this.tokens = tokens;
+  }
+
+  /** Adds a token (folded word characters) before any phrase uses it, fixing its id; returns the id. */
+  addToken(token: string): number {
+    if (!(this.tokens instanceof TokenTable)) throw new Error('phrase index: a loaded index is sealed');
+    const id = this.tokens.add(token);
+    if (id >= this.nearMissTarget.length) this.growPerToken();
+    return id;
   }
 
   /** The sealed index as plain arrays (see `PhraseIndexData`). Call after `seal()`. */
@@ -135,69 +145,40 @@ export class PhraseIndex {
     const end = this.phraseAt[count] as number;
     const hardAt: number[] = [];
     for (let k = 0; k < end; k++) if (this.phraseHard[k]) hardAt.push(k);
-    const nearMissTargets: number[] = [];
-    for (let id = 0; id < this.tokens.strings.length; id++)
-      if (this.nearMissTarget[id]) nearMissTargets.push(id);
-    const lengths: number[] = [];
-    for (let p = 0; p < count; p++)
-      lengths.push((this.phraseAt[p + 1] as number) - (this.phraseAt[p] as number));
     return {
       tokens: this.tokens.strings.slice(),
-      hashes: this.tokens.strings.map(hashToken),
-      lengths,
+      lengths: Array.from(this.phraseAt.subarray(1, count + 1), (at, p) => at - (this.phraseAt[p] as number)),
       phraseTokens: Array.from(this.phraseTokens.subarray(0, end)),
       hardAt,
       term: Array.from(this.phraseTerm.subarray(0, count)),
       signal: Array.from(this.phraseSignal.subarray(0, count)),
       exclusion: Array.from(this.phraseExclusion.subarray(0, count)),
-      nearMissTargets,
-      roots: Array.from(this.isRoot),
       prefilter: this.prefilter.source,
-      pairBits: Array.from(this.pairBits),
       fuzzy: this.fuzzy.export(),
     };
   }
 
-  /** A sealed index from `export()`ed data: array copies and links, no text folded or hashed. */
+  /**
+   * A sealed index from `export()`ed data: typed-array copies, no text folded or hashed, no loop over
+   * tokens or phrases (a 10,000-term glossary has over 150,000 of each, and the content script loads its
+   * engine on every page).
+   */
   static load(data: PhraseIndexData): PhraseIndex {
-    const index = new PhraseIndex(0, TokenTable.load(data.tokens, data.hashes));
-    const tokenCount = data.tokens.length;
+    const index = new PhraseIndex(0, new SortedTokens(data.tokens, data.tokens.map(hashToken)));
     const count = data.term.length;
-    const end = data.phraseTokens.length;
-    index.phraseAt = new Int32Array(count + 1);
-    for (let p = 0; p < count; p++) {
-      index.phraseAt[p + 1] = (index.phraseAt[p] as number) + (data.lengths[p] as number);
-    }
-    if (index.phraseAt[count] !== end)
-      throw new Error('phrase index data: lengths do not add up to the tokens');
+    const at = new Int32Array(count + 1);
+    for (let p = 0; p < count; p++) at[p + 1] = (at[p] as number) + (data.lengths[p] as number);
+    if (at[count] !== data.phraseTokens.length) throw new Error('phrase index data: lengths do not add up');
+    index.phraseAt = at;
     index.phraseTokens = Int32Array.from(data.phraseTokens);
-    index.phraseHard = new Uint8Array(end);
+    index.phraseHard = new Uint8Array(data.phraseTokens.length);
     for (const k of data.hardAt) index.phraseHard[k] = 1;
     index.phraseTerm = Int32Array.from(data.term);
     index.phraseSignal = Int32Array.from(data.signal);
     index.phraseExclusion = Int32Array.from(data.exclusion);
-    index.phraseNext = new Int32Array(count).fill(-1);
-    index.rootHead = new Int32Array(tokenCount).fill(-1);
-    index.rootTail = new Int32Array(tokenCount).fill(-1);
-    index.nearMissTarget = new Uint8Array(tokenCount);
-    for (const id of data.nearMissTargets) index.nearMissTarget[id] = 1;
-    const phraseAt = index.phraseAt;
-    const phraseTokens = index.phraseTokens;
-    const rootHead = index.rootHead;
-    const rootTail = index.rootTail;
-    const phraseNext = index.phraseNext;
-    for (let p = 0; p < count; p++) {
-      const root = phraseTokens[phraseAt[p] as number] as number;
-      const tail = rootTail[root] as number;
-      if (tail < 0) rootHead[root] = p;
-      else phraseNext[tail] = p;
-      rootTail[root] = p;
-    }
     index.phraseCount = count;
-    index.isRoot = Uint8Array.from(data.roots);
+    index.link();
     index.prefilter = new RegExp(data.prefilter, 'gi');
-    index.pairBits = Uint32Array.from(data.pairBits);
-    index.pairMask = data.pairBits.length * 32 - 1;
     index.fuzzy = new FuzzyResolver(index.tokens.strings, data.fuzzy);
     return index;
   }
@@ -243,11 +224,11 @@ export class PhraseIndex {
         i++;
       }
       if (len === 0) continue;
+      if (!(this.tokens instanceof TokenTable)) throw new Error('phrase index: a loaded index is sealed');
       const id = this.tokens.addRange(phrase, start, i, h, len);
       if (at >= this.phraseTokens.length) this.growTokens();
       this.phraseTokens[at] = id;
       this.phraseHard[at] = at > first && hard ? 1 : 0;
-      if (at > first) this.pairList.push(pairKey(this.phraseTokens[at - 1] as number, id));
       if (id >= this.nearMissTarget.length) this.growPerToken();
       if (term >= 0) this.nearMissTarget[id] = 1;
       at++;
@@ -258,32 +239,18 @@ export class PhraseIndex {
     this.phraseTerm[p] = term;
     this.phraseSignal[p] = signal;
     this.phraseExclusion[p] = exclusion;
-    this.phraseNext[p] = -1;
-    const root = this.phraseTokens[first] as number;
-    const tail = this.rootTail[root] as number;
-    if (tail < 0) this.rootHead[root] = p;
-    else this.phraseNext[tail] = p;
-    this.rootTail[root] = p;
     this.phraseCount = p + 1;
   }
 
   /** Builds what the scan needs from the phrases added. */
   seal(): void {
     const count = this.tokens.strings.length;
-    this.isRoot = new Uint8Array(count);
+    this.link();
     const rootWords: string[] = [];
     const targets: number[] = [];
     for (let id = 0; id < count; id++) {
-      const token = this.tokens.strings[id] as string;
       if (this.nearMissTarget[id]) targets.push(id);
-      let kind = 0;
-      for (let p = this.rootHead[id] as number; p >= 0; p = this.phraseNext[p] as number) {
-        // 1: some phrase is this one word; 2: every phrase starting here goes on.
-        if ((this.phraseAt[p + 1] as number) - (this.phraseAt[p] as number) === 1) kind = 1;
-        else if (kind === 0) kind = 2;
-      }
-      this.isRoot[id] = kind;
-      if (kind) rootWords.push(token);
+      if (this.isRoot[id]) rootWords.push(this.tokens.strings[id] as string);
     }
     this.fuzzy = new FuzzyResolver(this.tokens.strings, targets);
     const nearMissStarts = new Set<string>();
@@ -292,15 +259,53 @@ export class PhraseIndex {
       if (token.length >= FUZZY_MIN_LENGTH) nearMissStarts.add(token.slice(0, 2));
     }
     this.prefilter = prefilterFor(rootWords, nearMissStarts);
-    let bits = 1024;
-    while (bits < this.pairList.length * 16) bits *= 2;
-    this.pairBits = new Uint32Array(bits >>> 5);
-    this.pairMask = bits - 1;
-    for (const key of this.pairList) {
-      const b = key & this.pairMask;
-      this.pairBits[b >>> 5] = (this.pairBits[b >>> 5] as number) | (1 << (b & 31));
+  }
+
+  /**
+   * What `seal()` and `load()` both work out from the phrase arrays, in loops over typed arrays only:
+   * phrases grouped by first token (a stable counting sort), which tokens start a phrase, and the bit set
+   * of tokens that follow each other in some phrase.
+   */
+  private link(): void {
+    const count = this.tokens.strings.length;
+    const phrases = this.phraseCount;
+    const phraseAt = this.phraseAt;
+    const phraseTokens = this.phraseTokens;
+    const rootStart = new Int32Array(count + 1);
+    for (let p = 0; p < phrases; p++) {
+      const r = phraseTokens[phraseAt[p] as number] as number;
+      rootStart[r + 1] = (rootStart[r + 1] as number) + 1;
     }
-    this.pairList = [];
+    for (let id = 0; id < count; id++)
+      rootStart[id + 1] = (rootStart[id + 1] as number) + (rootStart[id] as number);
+    const fill = rootStart.slice(0, count);
+    const byRoot = new Int32Array(phrases);
+    const isRoot = new Uint8Array(count);
+    for (let p = 0; p < phrases; p++) {
+      const r = phraseTokens[phraseAt[p] as number] as number;
+      byRoot[fill[r] as number] = p;
+      fill[r] = (fill[r] as number) + 1;
+      // 1: some phrase is this one word; 2: every phrase starting here goes on.
+      if ((phraseAt[p + 1] as number) - (phraseAt[p] as number) === 1) isRoot[r] = 1;
+      else if (isRoot[r] === 0) isRoot[r] = 2;
+    }
+    this.rootStart = rootStart;
+    this.byRoot = byRoot;
+    this.isRoot = isRoot;
+    const pairs = (phraseAt[phrases] as number) - phrases;
+    let bits = 1024;
+    while (bits < pairs * 16) bits *= 2;
+    const pairBits = new Uint32Array(bits >>> 5);
+    const mask = bits - 1;
+    for (let p = 0; p < phrases; p++) {
+      const end = phraseAt[p + 1] as number;
+      for (let k = (phraseAt[p] as number) + 1; k < end; k++) {
+        const b = pairKey(phraseTokens[k - 1] as number, phraseTokens[k] as number) & mask;
+        pairBits[b >>> 5] = (pairBits[b >>> 5] as number) | (1 << (b & 31));
+      }
+    }
+    this.pairBits = pairBits;
+    this.pairMask = mask;
   }
 
   private growPhrases(): void {
@@ -314,7 +319,6 @@ export class PhraseIndex {
     this.phraseTerm = grow32(this.phraseTerm);
     this.phraseSignal = grow32(this.phraseSignal);
     this.phraseExclusion = grow32(this.phraseExclusion);
-    this.phraseNext = grow32(this.phraseNext);
   }
 
   private growTokens(): void {
@@ -327,16 +331,9 @@ export class PhraseIndex {
   }
 
   private growPerToken(): void {
-    const size = this.nearMissTarget.length * 2;
-    const t = new Uint8Array(size);
+    const t = new Uint8Array(this.nearMissTarget.length * 2);
     t.set(this.nearMissTarget);
     this.nearMissTarget = t;
-    const head = new Int32Array(size).fill(-1);
-    head.set(this.rootHead);
-    this.rootHead = head;
-    const tail = new Int32Array(size).fill(-1);
-    tail.set(this.rootTail);
-    this.rootTail = tail;
   }
 
   /**
@@ -348,7 +345,9 @@ export class PhraseIndex {
     if (built) return built;
     if (!this.isRoot[first]) return undefined;
     const root: TrieNode = { term: -1 };
-    for (let p = this.rootHead[first] as number; p >= 0; p = this.phraseNext[p] as number) {
+    const to = this.rootStart[first + 1] as number;
+    for (let q = this.rootStart[first] as number; q < to; q++) {
+      const p = this.byRoot[q] as number;
       let node = root;
       const end = this.phraseAt[p + 1] as number;
       for (let k = (this.phraseAt[p] as number) + 1; k < end; k++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken, rawEqualsToken, TokenTable, tokenize } from './tokens';
+import { hashToken, rawEqualsToken, SortedTokens, TokenTable, tokenize } from './tokens';
 
 describe('tokenize', () => {
   it('cuts a normalised phrase into words, noting punctuation between them', () => {
@@ -32,5 +32,34 @@ describe('rawEqualsToken', () => {
     expect(rawEqualsToken('PAKIS\u00adTÁN', 0, 9, 'pakistan')).toBe(true);
     expect(rawEqualsToken('Pakistani', 0, 9, 'pakistan')).toBe(false);
     expect(rawEqualsToken('Pakistan', 0, 8, 'pakistani')).toBe(false);
+  });
+});
+
+describe('SortedTokens (a compiled engine’s token table)', () => {
+  const tokens = ['abraham', 'accords', 'pakistan', 'normalization', 'us', 'iran']
+    .map((t) => ({ t, h: hashToken(t) }))
+    .sort((a, b) => a.h - b.h);
+  const table = new SortedTokens(
+    tokens.map((x) => x.t),
+    tokens.map((x) => x.h),
+  );
+
+  it('finds every token by hash and length, and nothing else', () => {
+    tokens.forEach(({ t, h }, id) => {
+      expect(table.lookup(h, t.length)).toBe(id);
+      expect(table.lookup(h, t.length + 1)).toBe(-1);
+    });
+    expect(table.lookup(hashToken('israel'), 6)).toBe(-1);
+  });
+
+  it('tells tokens that share a hash apart by length', () => {
+    const same = new SortedTokens(['aa', 'bbb'], [7, 7]);
+    expect(same.lookup(7, 2)).toBe(0);
+    expect(same.lookup(7, 3)).toBe(1);
+    expect(same.lookup(7, 4)).toBe(-1);
+  });
+
+  it('refuses hashes out of order', () => {
+    expect(() => new SortedTokens(['a', 'b'], [2, 1])).toThrow(/out of hash order/);
   });
 });

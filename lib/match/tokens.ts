@@ -80,9 +80,9 @@ export function rawEqualsToken(raw: string, start: number, end: number, token: s
  * typed-array reads, which is what most page words cost the scanner. Kept at load factor ≤ 1/4 so that
  * probe chains for misses stay short; no Map, so a big glossary builds without much garbage.
  */
-export class TokenTable {
+export class TokenTable implements TokenLookup {
   readonly strings: string[] = [];
-  private idHashes: number[] = [];
+  private readonly idHashes: number[] = [];
   private hashes: Int32Array;
   private lengths: Uint8Array;
   /** Token id + 1; 0 marks an empty slot. */
@@ -116,34 +116,6 @@ export class TokenTable {
       idx = (idx + 1) & this.mask;
     }
     return this.add(text.slice(start, end));
-  }
-
-  /**
-   * A table holding `tokens` (ids are their indices; `hashes` their `hashToken` values), adopting both
-   * arrays rather than copying them. Throws if a token is listed twice.
-   */
-  static load(tokens: string[], hashes: number[]): TokenTable {
-    const table = new TokenTable(tokens.length);
-    (table as { strings: string[] }).strings = tokens;
-    table.idHashes = hashes;
-    const { slots, mask } = table;
-    for (let id = 0; id < tokens.length; id++) {
-      const h = hashes[id] as number;
-      const token = tokens[id] as string;
-      const l = token.length > 255 ? 255 : token.length;
-      let idx = h & mask;
-      for (;;) {
-        const s = slots[idx] as number;
-        if (s === 0) break;
-        if (table.hashes[idx] === h && tokens[s - 1] === token)
-          throw new Error(`token ${id} is listed twice`);
-        idx = (idx + 1) & mask;
-      }
-      table.hashes[idx] = h;
-      table.lengths[idx] = l;
-      slots[idx] = id + 1;
-    }
-    return table;
   }
 
   /** Id of `token` (a string of folded word characters, hashed `h`), adding it if new. */
@@ -195,5 +167,57 @@ export class TokenTable {
       if (hashes[idx] === h && this.lengths[idx] === l) return s - 1;
       idx = (idx + 1) & mask;
     }
+  }
+}
+
+/** What the scanner needs of a token table: the tokens, and a page word's id by hash and length. */
+export interface TokenLookup {
+  readonly strings: readonly string[];
+  /** Token id for a hash and length, or -1. The caller verifies real matches with `rawEqualsToken`. */
+  lookup(h: number, len: number): number;
+}
+
+/**
+ * A read-only token table for a compiled engine: tokens in order of their hash, found by binary search.
+ * Loading it is one typed-array copy, where a hash table would insert every token (a 10,000-term
+ * glossary has over 150,000) on every page; a page word costs a dozen comparisons instead of one or two,
+ * and only words the prefilter stopped at are looked up.
+ */
+export class SortedTokens implements TokenLookup {
+  readonly strings: readonly string[];
+  private readonly hashes: Int32Array;
+
+  /** Throws unless `hashes` (each token's `hashToken`) ascend and no token is listed twice. */
+  constructor(tokens: readonly string[], hashes: readonly number[]) {
+    this.strings = tokens;
+    this.hashes = Int32Array.from(hashes);
+    const h = this.hashes;
+    if (h.length !== tokens.length) throw new Error('token table: one hash per token is needed');
+    for (let i = 1; i < h.length; i++) {
+      const a = h[i - 1] as number;
+      const b = h[i] as number;
+      if (a > b) throw new Error(`token table: token ${i} is out of hash order`);
+      if (a === b) {
+        for (let j = i - 1; j >= 0 && h[j] === b; j--)
+          if (tokens[j] === tokens[i]) throw new Error(`token ${i} is listed twice`);
+      }
+    }
+  }
+
+  lookup(h: number, len: number): number {
+    const hashes = this.hashes;
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((hashes[mid] as number) < h) lo = mid + 1;
+      else hi = mid;
+    }
+    const l = len > 255 ? 255 : len;
+    for (let i = lo; i < hashes.length && hashes[i] === h; i++) {
+      const n = (this.strings[i] as string).length;
+      if ((n > 255 ? 255 : n) === l) return i;
+    }
+    return -1;
   }
 }
