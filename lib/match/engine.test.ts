@@ -59,6 +59,21 @@ describe('compiled engine data', () => {
     }
   });
 
+  it('loads the same engine from data with its derived tables written out (big glossaries)', () => {
+    const plain = compileEngine(glossary, { derived: false });
+    const derived = compileEngine(glossary, { derived: true });
+    expect(plain.index.derived).toBeUndefined();
+    expect(derived.index.derived?.hashes).toHaveLength(derived.index.tokens.length);
+    const a = loadEngine(JSON.parse(JSON.stringify(plain)) as EngineData);
+    const b = loadEngine(JSON.parse(JSON.stringify(derived)) as EngineData);
+    let mentions = 0;
+    for (const text of texts) {
+      expect(b.scan(text)).toEqual(a.scan(text));
+      mentions += a.scan(text).mentions.length;
+    }
+    expect(mentions).toBeGreaterThan(20);
+  });
+
   it('refuses data that lists a token twice', () => {
     const data = compileEngine(glossary);
     data.index.tokens[1] = data.index.tokens[0] as string;

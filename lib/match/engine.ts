@@ -36,8 +36,14 @@ export interface EngineData {
   context: ContextData;
 }
 
-/** Works out the engine's data from a glossary (build time; tests go through it too). */
-export function compileEngine(glossary: EngineGlossary): EngineData {
+/** A glossary this big has its engine's derived tables written out (see `PhraseIndexData.derived`). */
+const DERIVED_FROM_TOKENS = 4096;
+
+/**
+ * Works out the engine's data from a glossary (build time; tests go through it too). `derived`: write out
+ * what loading would otherwise work out (default: for glossaries of 4,096 tokens or more).
+ */
+export function compileEngine(glossary: EngineGlossary, options: { derived?: boolean } = {}): EngineData {
   const context = compileContext(glossary);
   const termIds = glossary.terms.map((t) => t.id);
   const termIndex = new Map(termIds.map((id, i) => [id, i]));
@@ -71,7 +77,8 @@ export function compileEngine(glossary: EngineGlossary): EngineData {
   for (const t of tokens) index.addToken(t.token);
   addAll(index);
   index.seal();
-  return { terms: termIds, index: index.export(), context };
+  const derived = options.derived ?? tokens.length >= DERIVED_FROM_TOKENS;
+  return { terms: termIds, index: index.export(derived), context };
 }
 
 export function createEngine(glossary: EngineGlossary): MatchEngine {

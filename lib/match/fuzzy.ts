@@ -113,14 +113,6 @@ function prefixKey(c0: number, c1: number): number {
   return letterBucket(c0) * 27 + letterBucket(c1);
 }
 
-interface Bucket {
-  /** Alias tokens sharing a two-letter prefix, shortest first (a word is only compared with its lengths). */
-  tokens: string[];
-  ids: number[];
-  /** Per token, the set of letters a–z it contains, as bits. */
-  letters: number[];
-}
-
 function letterSet(word: string): number {
   let set = 0;
   for (let i = 0; i < word.length; i++) {
@@ -143,12 +135,13 @@ export interface FuzzyData {
   lengthMasks: number[];
   bucketAt: number[];
   order: number[];
+  /** Per position in `order`, its token's letters a–z as bits. */
+  letters: number[];
 }
 
 export class FuzzyResolver {
   /** Per two-letter prefix, a bit mask of the page-word lengths (capped at 31) worth a closer look. */
   private readonly lengthMasks: Uint32Array;
-  private readonly buckets = new Map<number, Bucket>();
   /** Word hash → resolved token id (or -1). Positive hits are confirmed against `cachedWords`. */
   private readonly cache = new Map<number, number>();
   private readonly cachedWords = new Map<number, string>();
@@ -156,9 +149,15 @@ export class FuzzyResolver {
   alignments = 0;
 
   private readonly strings: readonly string[];
-  /** Target ids ordered by prefix key; bucket `key` is `order[bucketAt[key] .. bucketAt[key + 1])`. */
+  /**
+   * Target ids by prefix key, each bucket shortest first: bucket `key` is
+   * `order[bucketAt[key] .. bucketAt[key + 1])`. Worked out once (at build time for a compiled engine), so
+   * a page pays nothing per bucket.
+   */
   private readonly order: Int32Array;
   private readonly bucketAt: Int32Array;
+  /** Per position in `order`, its token's set of letters a–z as bits. */
+  private readonly letters: Int32Array;
 
   /**
    * `strings`: token id → token; `ids`: the tokens a typo may resolve to, or the `FuzzyData` `export()`
@@ -169,9 +168,10 @@ export class FuzzyResolver {
     this.strings = strings;
     if (!Array.isArray(ids)) {
       const data = ids as FuzzyData;
-      this.lengthMasks = Uint32Array.from(data.lengthMasks);
-      this.bucketAt = Int32Array.from(data.bucketAt);
-      this.order = Int32Array.from(data.order);
+      this.lengthMasks = new Uint32Array(data.lengthMasks);
+      this.bucketAt = new Int32Array(data.bucketAt);
+      this.order = new Int32Array(data.order);
+      this.letters = new Int32Array(data.letters);
       return;
     }
     this.lengthMasks = new Uint32Array(27 * 27);
@@ -202,6 +202,17 @@ export class FuzzyResolver {
       this.order[fill[key] as number] = id;
       fill[key] = (fill[key] as number) + 1;
     });
+    // Each bucket shortest first (then by id), so a word is compared only with the lengths near its own.
+    for (let key = 0; key < 27 * 27; key++) {
+      const from = this.bucketAt[key] as number;
+      const to = this.bucketAt[key + 1] as number;
+      if (to - from > 1) {
+        this.order
+          .subarray(from, to)
+          .sort((a, b) => (strings[a] as string).length - (strings[b] as string).length || a - b);
+      }
+    }
+    this.letters = Int32Array.from(this.order, (id) => letterSet(strings[id] as string));
   }
 
   /** The length masks and bucket order, for `new FuzzyResolver(strings, data)` elsewhere. */
@@ -210,26 +221,8 @@ export class FuzzyResolver {
       lengthMasks: Array.from(this.lengthMasks),
       bucketAt: Array.from(this.bucketAt),
       order: Array.from(this.order),
+      letters: Array.from(this.letters),
     };
-  }
-
-  private bucket(key: number): Bucket | undefined {
-    let bucket = this.buckets.get(key);
-    if (bucket) return bucket;
-    const from = this.bucketAt[key] as number;
-    const to = this.bucketAt[key + 1] as number;
-    if (from === to) return undefined;
-    const ids: number[] = [];
-    for (let k = from; k < to; k++) ids.push(this.order[k] as number);
-    ids.sort((a, b) => (this.strings[a] as string).length - (this.strings[b] as string).length || a - b);
-    bucket = { tokens: [], ids, letters: [] };
-    for (const id of ids) {
-      const token = this.strings[id] as string;
-      bucket.tokens.push(token);
-      bucket.letters.push(letterSet(token));
-    }
-    this.buckets.set(key, bucket);
-    return bucket;
   }
 
   /** The cheap prefilter, run in the scanner's hot loop: first two folded letters and length. */
@@ -260,42 +253,50 @@ export class FuzzyResolver {
   }
 
   /**
-   * The bucket's token fewest slips from `word`, within the typo budget, or -1. A letter-set check first:
-   * a word one edit from a token differs from it in at most two letters of the alphabet ("acords" and
-   * "accords": none), so most words sharing a prefix ("according") are dismissed without aligning them.
-   * Ties go to the shorter token, then the one listed first.
+   * The token of bucket `order[from .. to)` fewest slips from `word`, within the typo budget, or -1. A
+   * letter-set check first: a word one edit from a token differs from it in at most two letters of the
+   * alphabet ("acords" and "accords": none), so most words sharing a prefix ("according") are dismissed
+   * without aligning them. Ties go to the shorter token, then the lower id (a fixed order).
    */
-  private nearest(bucket: Bucket, word: string): number {
+  private nearest(from: number, to: number, word: string): number {
     const letters = letterSet(word);
-    const tokens = bucket.tokens;
+    const { order, strings } = this;
     let best = -1;
     let bestDistance = Number.POSITIVE_INFINITY;
-    // Tokens are shortest first: skip those too short to be within two edits, stop at the too long.
-    let k = 0;
-    while (k < tokens.length && (tokens[k] as string).length < word.length - 2) k++;
-    for (; k < tokens.length; k++) {
-      const token = tokens[k] as string;
+    // A bucket is shortest first: skip the tokens too short to be within two edits, stop at the too long.
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((strings[order[mid] as number] as string).length < word.length - 2) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < to; k++) {
+      const id = order[k] as number;
+      const token = strings[id] as string;
       if (token.length > word.length + 2) break;
       const cap = maxEdits(Math.max(token.length, word.length));
       if (Math.abs(token.length - word.length) > cap) continue;
-      if (bitCount(letters ^ (bucket.letters[k] as number)) > 2 * cap) continue;
+      if (bitCount(letters ^ (this.letters[k] as number)) > 2 * cap) continue;
       if (token === word) continue;
       this.alignments++;
       const d = editDistance(word, token, cap);
       if (d <= cap && d < bestDistance) {
-        best = k;
+        best = id;
         bestDistance = d;
         if (d === 1) break; // nothing closer than one slip
       }
     }
-    return best < 0 ? -1 : (bucket.ids[best] as number);
+    return best;
   }
 
   /** Token id a folded word is a near miss of, or -1. Uncached. */
   resolve(word: string): number {
     if (word.length < FUZZY_MIN_LENGTH) return -1;
     const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1));
-    const bucket = key % 27 === 26 || key >= 26 * 27 ? undefined : this.bucket(key);
-    return bucket ? this.nearest(bucket, word) : -1;
+    if (key % 27 === 26 || key >= 26 * 27) return -1;
+    const from = this.bucketAt[key] as number;
+    const to = this.bucketAt[key + 1] as number;
+    return from < to ? this.nearest(from, to, word) : -1;
   }
 }

@@ -84,6 +84,18 @@ export interface PhraseIndexData {
   /** The prefilter's source (`prefilterFor`; flags `gi`). */
   prefilter: string;
   fuzzy: FuzzyData;
+  /**
+   * What loading would otherwise work out from the arrays above (`link()` and the token hashes), written
+   * out for a big glossary: a 10,000-term one has over 150,000 tokens and phrases, and the content script
+   * loads its engine on every page. Left out for a small one, where bytes in the bundle cost more.
+   */
+  derived?: {
+    hashes: number[];
+    rootStart: number[];
+    byRoot: number[];
+    roots: number[];
+    pairBits: number[];
+  };
 }
 
 export class PhraseIndex {
@@ -137,8 +149,11 @@ export class PhraseIndex {
     return id;
   }
 
-  /** The sealed index as plain arrays (see `PhraseIndexData`). Call after `seal()`. */
-  export(): PhraseIndexData {
+  /**
+   * The sealed index as plain arrays (see `PhraseIndexData`); `derived` adds what loading would work
+   * out. Call after `seal()`.
+   */
+  export(derived = false): PhraseIndexData {
     if (this.isRoot.length !== this.tokens.strings.length)
       throw new Error('phrase index: export before seal');
     const count = this.phraseCount;
@@ -155,6 +170,17 @@ export class PhraseIndex {
       exclusion: Array.from(this.phraseExclusion.subarray(0, count)),
       prefilter: this.prefilter.source,
       fuzzy: this.fuzzy.export(),
+      ...(derived
+        ? {
+            derived: {
+              hashes: this.tokens.strings.map(hashToken),
+              rootStart: Array.from(this.rootStart),
+              byRoot: Array.from(this.byRoot),
+              roots: Array.from(this.isRoot),
+              pairBits: Array.from(this.pairBits),
+            },
+          }
+        : {}),
     };
   }
 
@@ -164,20 +190,30 @@ export class PhraseIndex {
    * engine on every page).
    */
   static load(data: PhraseIndexData): PhraseIndex {
-    const index = new PhraseIndex(0, new SortedTokens(data.tokens, data.tokens.map(hashToken)));
+    const derived = data.derived;
+    const hashes = derived ? derived.hashes : data.tokens.map(hashToken);
+    const index = new PhraseIndex(0, new SortedTokens(data.tokens, hashes));
     const count = data.term.length;
     const at = new Int32Array(count + 1);
     for (let p = 0; p < count; p++) at[p + 1] = (at[p] as number) + (data.lengths[p] as number);
     if (at[count] !== data.phraseTokens.length) throw new Error('phrase index data: lengths do not add up');
     index.phraseAt = at;
-    index.phraseTokens = Int32Array.from(data.phraseTokens);
+    index.phraseTokens = new Int32Array(data.phraseTokens);
     index.phraseHard = new Uint8Array(data.phraseTokens.length);
     for (const k of data.hardAt) index.phraseHard[k] = 1;
-    index.phraseTerm = Int32Array.from(data.term);
-    index.phraseSignal = Int32Array.from(data.signal);
-    index.phraseExclusion = Int32Array.from(data.exclusion);
+    index.phraseTerm = new Int32Array(data.term);
+    index.phraseSignal = new Int32Array(data.signal);
+    index.phraseExclusion = new Int32Array(data.exclusion);
     index.phraseCount = count;
-    index.link();
+    if (derived) {
+      index.rootStart = new Int32Array(derived.rootStart);
+      index.byRoot = new Int32Array(derived.byRoot);
+      index.isRoot = new Uint8Array(derived.roots);
+      index.pairBits = new Uint32Array(derived.pairBits);
+      index.pairMask = derived.pairBits.length * 32 - 1;
+    } else {
+      index.link();
+    }
     index.prefilter = new RegExp(data.prefilter, 'gi');
     index.fuzzy = new FuzzyResolver(index.tokens.strings, data.fuzzy);
     return index;

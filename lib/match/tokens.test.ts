@@ -59,6 +59,23 @@ describe('SortedTokens (a compiled engine’s token table)', () => {
     expect(same.lookup(7, 4)).toBe(-1);
   });
 
+  it('finds each of thousands of tokens, and no absent one', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919).toString(36)}x`);
+    const sorted = words.map((t) => ({ t, h: hashToken(t) })).sort((a, b) => a.h - b.h);
+    const big = new SortedTokens(
+      sorted.map((x) => x.t),
+      sorted.map((x) => x.h),
+    );
+    expect(sorted.some((x) => x.h < 0) && sorted.some((x) => x.h > 0)).toBe(true);
+    sorted.forEach(({ t, h }, id) => {
+      expect(big.lookup(h, t.length)).toBe(id);
+    });
+    for (let i = 0; i < 500; i++) {
+      const absent = `absent${i}`;
+      expect(big.lookup(hashToken(absent), absent.length)).toBe(-1);
+    }
+  });
+
   it('refuses hashes out of order', () => {
     expect(() => new SortedTokens(['a', 'b'], [2, 1])).toThrow(/out of hash order/);
   });

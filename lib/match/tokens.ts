@@ -186,35 +186,51 @@ export interface TokenLookup {
 export class SortedTokens implements TokenLookup {
   readonly strings: readonly string[];
   private readonly hashes: Int32Array;
+  /**
+   * Where each run of hashes sharing their top bits starts (about one token per run): a lookup reads two
+   * slots and compares a token or two, as a hash table would, but building it is one pass.
+   */
+  private readonly starts: Int32Array;
+  private readonly shift: number;
 
   /** Throws unless `hashes` (each token's `hashToken`) ascend and no token is listed twice. */
   constructor(tokens: readonly string[], hashes: readonly number[]) {
     this.strings = tokens;
-    this.hashes = Int32Array.from(hashes);
-    const h = this.hashes;
+    const h = new Int32Array(hashes);
+    this.hashes = h;
     if (h.length !== tokens.length) throw new Error('token table: one hash per token is needed');
-    for (let i = 1; i < h.length; i++) {
-      const a = h[i - 1] as number;
-      const b = h[i] as number;
-      if (a > b) throw new Error(`token table: token ${i} is out of hash order`);
-      if (a === b) {
-        for (let j = i - 1; j >= 0 && h[j] === b; j--)
-          if (tokens[j] === tokens[i]) throw new Error(`token ${i} is listed twice`);
+    let bits = 1;
+    while (bits < 24 && 1 << bits < h.length) bits++;
+    this.shift = 32 - bits;
+    const starts = new Int32Array((1 << bits) + 1);
+    let run = 0;
+    for (let i = 0; i < h.length; i++) {
+      const v = h[i] as number;
+      if (i > 0) {
+        const prev = h[i - 1] as number;
+        if (prev > v) throw new Error(`token table: token ${i} is out of hash order`);
+        if (prev === v) {
+          for (let j = i - 1; j >= 0 && h[j] === v; j--)
+            if (tokens[j] === tokens[i]) throw new Error(`token ${i} is listed twice`);
+        }
       }
+      // Signed order: the top bits, offset by half, ascend with the hash.
+      const b = (v >> this.shift) + (1 << (bits - 1));
+      while (run <= b) starts[run++] = i;
     }
+    while (run < starts.length) starts[run++] = h.length;
+    this.starts = starts;
   }
 
   lookup(h: number, len: number): number {
     const hashes = this.hashes;
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((hashes[mid] as number) < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const b = (h >> this.shift) + ((this.starts.length - 1) >>> 1);
+    const to = this.starts[b + 1] as number;
     const l = len > 255 ? 255 : len;
-    for (let i = lo; i < hashes.length && hashes[i] === h; i++) {
+    for (let i = this.starts[b] as number; i < to; i++) {
+      const v = hashes[i] as number;
+      if (v < h) continue;
+      if (v > h) return -1;
       const n = (this.strings[i] as string).length;
       if ((n > 255 ? 255 : n) === l) return i;
     }
