@@ -66,7 +66,7 @@ export function compileEngine(glossary: EngineGlossary, options: { derived?: boo
       if (term !== undefined && ex.norm) index.add(ex.norm, -1, -1, term);
     }
   };
-  // Token ids in order of hash, as the loaded engine's binary search needs: a first pass finds the
+  // Token ids in order of hash, as the loaded engine's token table (SortedTokens) needs: a first pass finds the
   // tokens, the second adds the phrases to an index that already holds them in that order.
   const first = new PhraseIndex(glossary.aliases.length);
   addAll(first);

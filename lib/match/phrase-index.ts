@@ -70,7 +70,7 @@ const PENDING = -2;
  * out is worked out again. Token ids index `tokens`.
  */
 export interface PhraseIndexData {
-  /** Folded tokens, by id, in order of their hash (`hashToken`: a page word is found by binary search). */
+  /** Folded tokens, by id, in order of their hash (`hashToken`), as `SortedTokens` needs them. */
   tokens: string[];
   /** How many tokens each phrase has: phrase p's are the next `lengths[p]` of `phraseTokens`. */
   lengths: number[];
@@ -185,9 +185,9 @@ export class PhraseIndex {
   }
 
   /**
-   * A sealed index from `export()`ed data: typed-array copies, no text folded or hashed, no loop over
-   * tokens or phrases (a 10,000-term glossary has over 150,000 of each, and the content script loads its
-   * engine on every page).
+   * A sealed index from `export()`ed data: typed-array copies and a few passes over typed arrays (none
+   * when the derived tables come with the data), nothing folded, cut or inserted into a hash table. The
+   * content script loads its engine on every page, and a 10,000-term glossary has over 150,000 tokens.
    */
   static load(data: PhraseIndexData): PhraseIndex {
     const derived = data.derived;
