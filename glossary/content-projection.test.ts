@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { glossary as full } from '.';
 import { compileEngine } from '../lib/match/engine';
+import { glossary as full } from '.';
 import { glossary as content, engineData } from './content';
 import { contentProjection } from './content-projection';
 
