@@ -189,11 +189,11 @@ describe('scanner', () => {
     expect(s.list().every((m) => m.range.startContainer.isConnected)).toBe(true);
   });
 
-  it('reports the first scan’s cost in slices of the budget', () => {
-    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i}, Pakistan.</p>`).join(
-      '',
-    );
-    // A fake clock: each block scanned costs 1 ms, so slices and totals are exact.
+  /**
+   * A scanner on a fake clock: each block scanned costs 1 ms and building the engine `engineMs`, so slices
+   * and totals are exact.
+   */
+  function clockedScanner(engineMs = 0) {
     let clock = 0;
     const engine = createTestEngine();
     const scan = engine.scan.bind(engine);
@@ -201,7 +201,10 @@ describe('scanner', () => {
       clock += 1;
       return scan(text);
     };
-    const s = new PageScanner({
+    engine.prepare = () => {
+      clock += engineMs;
+    };
+    return new PageScanner({
       doc: document,
       engine,
       painter: new Painter(document),
@@ -210,6 +213,13 @@ describe('scanner', () => {
       budgetMs: 6,
       now: () => clock,
     });
+  }
+
+  it('reports the first scan’s cost in slices of the budget', () => {
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i}, Pakistan.</p>`).join(
+      '',
+    );
+    const s = clockedScanner();
     s.start();
     s.drain();
     expect(s.stats()).toEqual({
@@ -225,25 +235,7 @@ describe('scanner', () => {
 
   it('counts building the engine in the scan’s cost', async () => {
     document.body.innerHTML = Array.from({ length: 3 }, () => '<p>Pakistan</p>').join('');
-    let clock = 0;
-    const engine = createTestEngine();
-    const scan = engine.scan.bind(engine);
-    engine.scan = (text) => {
-      clock += 1;
-      return scan(text);
-    };
-    engine.prepare = () => {
-      clock += 4;
-    };
-    const s = new PageScanner({
-      doc: document,
-      engine,
-      painter: new Painter(document),
-      signal: controller.signal,
-      rules: ALL_ON,
-      budgetMs: 6,
-      now: () => clock,
-    });
+    const s = clockedScanner(4);
     s.start();
     await vi.waitFor(() => expect(s.ready).toBe(true));
     expect(s.stats()).toMatchObject({ ready: true, cpuMs: 7, engineMs: 4, slices: 1 });
