@@ -144,3 +144,18 @@ describe('block offsets', () => {
     expect(range.toString()).toBe('Abraham Accords');
   });
 });
+
+describe('walk: inline tags laid out apart', () => {
+  it('splits a block where word meets word across a span styled as a block, not across a plain one', () => {
+    document.body.innerHTML =
+      '<p><span style="display:block">Riyadh says</span><span style="display:block">Abraham Accords</span></p>' +
+      '<p>Abraham<em>Accords</em> joined</p>' +
+      '<p><span style="float:left;display:block">P</span>akistan</p>';
+    expect(collectBlocks(document.body).map((b) => b.text)).toEqual([
+      'Riyadh says',
+      'Abraham Accords',
+      'AbrahamAccords joined',
+      'Pakistan',
+    ]);
+  });
+});

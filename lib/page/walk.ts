@@ -1,6 +1,7 @@
 // Iterative text walker: groups text nodes into blocks (see block.ts), skipping what a reader is not
 // reading or is typing into. No recursion, so 5,000-deep nesting cannot overflow the stack, and it can
 // stop at any node and resume, so a 5 MB page is walked in slices.
+import { CharClass, FOLD, foldCode } from '../match/normalise';
 import type { Block } from './block';
 import { UI_HOST_PREFIX } from './types';
 
@@ -185,6 +186,43 @@ export function blockRootOf(node: Node): Node {
   return node;
 }
 
+/** Whether a UTF-16 unit is part of a word (a letter, digit or mark, as the matcher folds it). */
+function isWordUnit(code: number): boolean {
+  let v = FOLD[code] as number;
+  if (v === CharClass.Unknown) v = foldCode(code);
+  return v >= CharClass.Multi;
+}
+
+/**
+ * Whether an inline element is laid out apart from the text around it: a tag read as inline by its name
+ * but styled as a block, an inline-block chip, a flex item. Card layouts stack such spans with no space
+ * between their texts, and read inline the last word of one would merge with the first of the next.
+ * A floated initial (a drop cap, `float` blockifies it) stays part of its word.
+ */
+function rendersApart(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(el);
+  const display = style.display;
+  if (display === 'inline' || display === 'contents' || display === '') return false;
+  return style.float === 'none' || style.float === '';
+}
+
+/**
+ * Whether text nodes `prev` and `next` of one block are laid out apart (see `rendersApart`): asked only
+ * where a word character meets a word character across them, which is rare, so the layout reads it costs
+ * stay off the walk's hot path.
+ */
+function laidOutApart(prev: Text, next: Text): boolean {
+  for (let el = prev.parentElement; el && !el.contains(next); el = el.parentElement) {
+    if (rendersApart(el)) return true;
+  }
+  for (let el = next.parentElement; el && !el.contains(prev); el = el.parentElement) {
+    if (rendersApart(el)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a short string is all whitespace (long ones are assumed to hold text: checking costs). A loop
  * over the ASCII and Latin-1 spaces, not a regular expression: this runs for most text nodes of a page.
@@ -229,6 +267,8 @@ export class BlockWalker {
   private text = '';
   /** The block's first piece is known to hold more than whitespace (see `isBlankShort`). */
   private sure = false;
+  /** The last UTF-16 unit of the block's text so far (read from its last node, not the joined text). */
+  private lastUnit = 32;
   private readonly out: (block: Block) => void;
   private readonly hooks: WalkHooks;
 
@@ -267,18 +307,28 @@ export class BlockWalker {
       if (type === 3) {
         const data = (node as Text).data;
         // Whitespace before a block's first word is layout, not text: skipping it saves a block per gap.
+        if (data.length === 0) continue;
+        if (
+          this.nodes.length > 0 &&
+          isWordUnit(this.lastUnit) &&
+          isWordUnit(data.charCodeAt(0)) &&
+          laidOutApart(this.nodes[this.nodes.length - 1] as Text, node as Text)
+        ) {
+          // Word meets word across an element laid out apart: they are two runs of text, not one word.
+          this.flush();
+        }
         const nodes = this.nodes;
         if (nodes.length > 0) {
-          if (data.length > 0) {
-            this.starts.push(this.text.length);
-            this.text += data;
-            nodes.push(node as Text);
-          }
-        } else if (data.length > 0 && !isBlankShort(data)) {
+          this.starts.push(this.text.length);
+          this.text += data;
+          nodes.push(node as Text);
+          this.lastUnit = data.charCodeAt(data.length - 1);
+        } else if (!isBlankShort(data)) {
           this.starts.push(0);
           this.text = data;
           this.sure = data.length <= 64;
           nodes.push(node as Text);
+          this.lastUnit = data.charCodeAt(data.length - 1);
         }
       } else if (type === 1) {
         const el = node as Element;

@@ -296,6 +296,21 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('splits words where inline tags are styled as blocks, and keeps a drop cap on its word', async () => {
+    // Card layouts stack spans styled as blocks, with no space between their texts: read inline, the
+    // headline's last word and the summary's first would merge ("saysAbraham").
+    const body = `<style>.title, .summary { display: block } .chip { display: inline-block }
+        .drop { float: left; font-size: 3em; line-height: 1 }</style>
+      <p><a href="#"><span class="title">Markets wobble as Riyadh says</span><span class="summary">Abraham Accords expansion stalls</span></a></p>
+      <p><span class="chip">Live</span>Pakistan responds to the talks.</p>
+      <p><span class="drop">P</span>akistan will not recognise Israel, officials said on Thursday.</p>`;
+    session.setPage('/page/block-spans.html', page(body));
+    const p = await session.open('/page/block-spans.html');
+    await waitForReady(session, p);
+    expect(await paintedTexts(p)).toEqual(['Abraham Accords', 'Pakistan', 'Pakistan', 'Israel']);
+    await p.close();
+  });
+
   it('marks text a class or style change shows ("Read more"), and only rescans what was hidden', async () => {
     const body = `<style>.story.collapsed .more { display: none }</style>
       <article class="story collapsed" id="story">
