@@ -161,8 +161,7 @@ export class FuzzyResolver {
 
   /**
    * `strings`: token id → token; `ids`: the tokens a typo may resolve to, or the `FuzzyData` `export()`
-   * gave for them. Only the length masks and the bucket order are worked out here; a prefix's bucket is
-   * built the first time a page word needs it.
+   * gave for them (a compiled engine: then nothing is worked out here).
    */
   constructor(strings: readonly string[], ids: readonly number[] | FuzzyData) {
     this.strings = strings;
@@ -215,7 +214,7 @@ export class FuzzyResolver {
     this.letters = Int32Array.from(this.order, (id) => letterSet(strings[id] as string));
   }
 
-  /** The length masks and bucket order, for `new FuzzyResolver(strings, data)` elsewhere. */
+  /** The length masks, bucket order and letter sets, for `new FuzzyResolver(strings, data)` elsewhere. */
   export(): FuzzyData {
     return {
       lengthMasks: Array.from(this.lengthMasks),
