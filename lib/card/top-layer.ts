@@ -1,7 +1,9 @@
 // The page's top layer: a modal <dialog> or a fullscreen element covers everything else and (in Chromium)
 // makes it inert, whatever its z-index. So the card lives inside the topmost such element while one is
 // active and is shown as a manual popover there, which puts it above that element in the top layer.
-// A term outside it (behind the modal, or off the fullscreen element) gets no card at all.
+// A term outside it (behind the modal, or off the fullscreen element) gets no card at all. A term in the
+// page's own open popover (a menu, a tooltip, a disclosure panel: top layer too, though it blocks
+// nothing) gets its card the same way, inside that popover and above it.
 
 /** A modal dialog or the fullscreen element: what blocks the rest of the page. */
 function isBlocker(el: Element): boolean {
@@ -14,6 +16,16 @@ function isModal(dialog: HTMLDialogElement): boolean {
     return dialog.matches(':modal');
   } catch {
     // No :modal support: such a browser has no top layer to rise above either.
+    return false;
+  }
+}
+
+/** The page's open popover (`popover` attribute, shown): top-layer content that blocks nothing. */
+function isOpenPopover(el: Element): boolean {
+  if (!el.hasAttribute('popover')) return false;
+  try {
+    return el.matches(':popover-open');
+  } catch {
     return false;
   }
 }
@@ -47,7 +59,7 @@ function topBlocker(): Element | undefined {
 }
 
 export interface Layer {
-  /** Where the card's host goes: the page's root element, or the blocker the term is in. */
+  /** Where the card's host goes: the page's root element, or the blocker or open popover the term is in. */
   container: Element;
   /** Whether the container is top-layer content the card must be shown above (as a popover). */
   topLayer: boolean;
@@ -64,12 +76,17 @@ export function layerFor(node: Node): Layer {
   }
   let inert = false;
   let blocker: Element | undefined;
+  // The innermost open popover around the term, unless a blocker is inside it (then the blocker is on top).
+  let popover: Element | undefined;
   for (let n: Node | null = node; n && n !== root; n = composedParent(n)) {
     if (!(n instanceof Element)) continue;
     if (n.hasAttribute('inert')) inert = true;
-    blocker ??= isBlocker(n) ? n : undefined;
+    if (blocker) continue;
+    if (isBlocker(n)) blocker = n;
+    else popover ??= isOpenPopover(n) ? n : undefined;
   }
-  if (blocker) return { container: blocker, topLayer: true, blocked: inert };
+  if (blocker) return { container: popover ?? blocker, topLayer: true, blocked: inert };
+  if (popover) return { container: popover, topLayer: true, blocked: inert || pageIsBlocked() };
   return { container: root, topLayer: false, blocked: inert || pageIsBlocked() };
 }
 

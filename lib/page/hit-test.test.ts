@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hitTest, rectsContain } from './hit-test';
+import { HIGHLIGHT_NAME } from './paint';
 import type { PageIndex, ShownMention } from './types';
 
 const rect = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom });
@@ -67,5 +68,47 @@ describe('hitTest', () => {
       caretRangeFromPoint: () => ({ startContainer: text, startOffset: 11 }),
     } as unknown as Document;
     expect(hitTest(doc, index, 120, 10)).toBe(mention);
+  });
+});
+
+describe('hitTest with highlightsFromPoint', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  // The page's registry as a Firefox content script sees it: through an Xray wrapper, whose maplike
+  // iteration with a callback from the content script throws.
+  const ours = { name: 'ours' };
+  const theirs = { name: 'the page’s own' };
+  const registry = (hits: () => Array<{ highlight: unknown; ranges: AbstractRange[] }>) => ({
+    get: (name: string) => (name === HIGHLIGHT_NAME ? ours : undefined),
+    highlightsFromPoint: hits,
+    forEach: () => {
+      throw new Error('Permission denied to access object');
+    },
+  });
+  const range = { startContainer: text, startOffset: 12 } as unknown as AbstractRange;
+  const noCaret = {} as unknown as Document;
+
+  it('finds our mention from the registry, looking our highlight up by name', () => {
+    vi.stubGlobal('CSS', {
+      highlights: registry(() => [
+        {
+          highlight: theirs,
+          ranges: [{ startContainer: text, startOffset: 99 } as unknown as AbstractRange],
+        },
+        { highlight: ours, ranges: [range] },
+      ]),
+    });
+    expect(hitTest(noCaret, index, 120, 10)).toBe(mention);
+  });
+
+  it('falls back to the caret when asking the registry fails', () => {
+    vi.stubGlobal('CSS', {
+      highlights: registry(() => {
+        throw new Error('Permission denied to access object');
+      }),
+    });
+    expect(hitTest(docSnapping(12), index, 120, 10)).toBe(mention);
   });
 });

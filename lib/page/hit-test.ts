@@ -1,6 +1,7 @@
 // Which shown mention is under the pointer. Highlights receive no events, so the text position under
 // the pointer is looked up in the page index and confirmed against the mention's line boxes: the caret
 // APIs snap to the nearest character, so blank space past a line's end would otherwise "hit" its last word.
+import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME } from './paint';
 import type { PageIndex, ShownMention } from './types';
 
 export interface RectLike {
@@ -67,21 +68,32 @@ interface HighlightHit {
 }
 type HighlightRegistryWithHit = {
   highlightsFromPoint?: (x: number, y: number) => HighlightHit[];
-  forEach?: (cb: (value: unknown, key: string) => void) => void;
+  get?: (name: string) => unknown;
 };
 
-/** Ranges of our own highlights under (x, y), where the browser can tell (`highlightsFromPoint`). */
+/**
+ * Ranges of our own highlights under (x, y), where the browser can tell (`highlightsFromPoint`); undefined
+ * when it cannot, or when asking fails. Our highlights are looked up by name, not by iterating the
+ * registry: in Firefox a content script sees the page's registry through an Xray wrapper, and calling its
+ * `forEach` with our callback throws "Permission denied to access object" (found in real Firefox 153).
+ */
 function highlightRangesAt(x: number, y: number): AbstractRange[] | undefined {
   const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistryWithHit } | undefined)
     ?.highlights;
-  if (!registry || typeof registry.highlightsFromPoint !== 'function') return undefined;
-  const ours = new Set<unknown>();
-  registry.forEach?.((value, key) => {
-    if (key.startsWith('briefing-lens')) ours.add(value);
-  });
-  const out: AbstractRange[] = [];
-  for (const hit of registry.highlightsFromPoint(x, y)) if (ours.has(hit.highlight)) out.push(...hit.ranges);
-  return out;
+  if (!registry || typeof registry.highlightsFromPoint !== 'function' || typeof registry.get !== 'function')
+    return undefined;
+  try {
+    const ours = new Set<unknown>([registry.get(HIGHLIGHT_NAME), registry.get(ACTIVE_HIGHLIGHT_NAME)]);
+    ours.delete(undefined);
+    const out: AbstractRange[] = [];
+    for (const hit of registry.highlightsFromPoint(x, y)) {
+      if (ours.has(hit.highlight)) for (const r of hit.ranges) out.push(r);
+    }
+    return out;
+  } catch {
+    // The caret path below finds the mention without the registry.
+    return undefined;
+  }
 }
 
 /** The shown mention whose text is under the viewport point (x, y), if any. */

@@ -123,6 +123,35 @@ describe('MutationWatcher: text shown by a class or style change', () => {
     stop();
   });
 
+  it('rescans hidden mentions in a popover the page opens (a toggle event, no mutation)', async () => {
+    document.body.innerHTML = '<div id="pop" popover><p id="in">Abraham Accords</p></div><p id="x">x</p>';
+    const pop = document.getElementById('pop') as HTMLElement;
+    const block = document.getElementById('in') as HTMLElement;
+    const asked: Node[][] = [];
+    const { flushed, stop } = watch({
+      waiting: () => true,
+      rootsUnder: (targets) => {
+        asked.push(targets);
+        return targets.some((t) => t.contains(block)) ? [block] : [];
+      },
+    });
+    const toggle = (el: Element, newState: string) =>
+      el.dispatchEvent(Object.assign(new Event('toggle'), { newState, oldState: 'closed' }));
+    // Closing reveals nothing; opening does.
+    toggle(pop, 'closed');
+    await settle();
+    expect(asked).toEqual([]);
+    toggle(pop, 'open');
+    await settle();
+    expect(asked).toEqual([[pop]]);
+    expect(flushed).toEqual([[block]]);
+    stop();
+    // Stopped, it listens no more.
+    toggle(pop, 'open');
+    await settle();
+    expect(flushed).toHaveLength(1);
+  });
+
   it('ignores class and style changes while no mention is hidden', async () => {
     document.body.innerHTML = '<div id="box"><p>Abraham Accords</p></div>';
     let asked = 0;

@@ -155,6 +155,8 @@ export interface ObserveOptions {
 export class MutationWatcher {
   private readonly observer: MutationObserver;
   private pending: MutationRecord[] = [];
+  /** Elements that opened (popovers, dialogs, details) since the last flush: they may reveal hidden text. */
+  private readonly opened = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly debounceMs: number;
   readonly budget: RateBudget;
@@ -178,7 +180,20 @@ export class MutationWatcher {
       attributes: true,
       attributeFilter: this.options.reveal ? ['hidden', 'open', 'class', 'style'] : ['hidden', 'open'],
     });
+    // A popover shown by the page (`showPopover()`, a `popovertarget` button) changes no attribute, so no
+    // mutation reports it; its `toggle` event does. Toggle events do not bubble (capture here) and do not
+    // leave a shadow root (each observed root listens for its own).
+    if (this.options.reveal)
+      root.addEventListener('toggle', this.onToggle, { capture: true, signal: this.options.signal });
   }
+
+  private readonly onToggle = (e: Event) => {
+    const target = e.target as Node | null;
+    if ((e as Event & { newState?: string }).newState !== 'open' || !target || insideOwnUi(target)) return;
+    if (!this.options.reveal?.waiting()) return;
+    this.opened.add(target);
+    this.schedule(this.debounceMs);
+  };
 
   private record(records: MutationRecord[]) {
     const reveal = this.options.reveal;
@@ -202,17 +217,20 @@ export class MutationWatcher {
     if (this.options.signal.aborted) return;
     const records = this.pending.concat(this.observer.takeRecords());
     this.pending = [];
-    if (records.length === 0) return;
+    const opened = [...this.opened];
+    this.opened.clear();
+    if (records.length === 0 && opened.length === 0) return;
     const cost = this.options.cost?.() ?? 0;
     if (cost > this.lastCost) this.budget.spend(cost - this.lastCost, this.now());
     this.lastCost = cost;
     const wait = this.budget.delay(this.now());
     if (wait > 0) {
       this.pending = records;
+      for (const o of opened) this.opened.add(o);
       this.schedule(wait);
       return;
     }
-    const styled = new Set<Node>();
+    const styled = new Set<Node>(opened);
     const structural = records.filter((r) => {
       if (!isStyleRecord(r)) return true;
       if (!insideOwnUi(r.target)) styled.add(r.target);
@@ -229,6 +247,7 @@ export class MutationWatcher {
     this.timer = undefined;
     this.observer.disconnect();
     this.pending = [];
+    this.opened.clear();
   }
 }
 

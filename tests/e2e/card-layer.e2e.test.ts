@@ -48,6 +48,14 @@ const FULLSCREEN = `${HEAD}<article id="art" style="background: white">
   document.getElementById('full').onclick = () => document.getElementById('art').requestFullscreen();
 </script></body></html>`;
 
+const POPOVER = `${HEAD}<article>
+<p id="intro">A page with a menu of background notes.</p>
+<p><button id="notes" type="button" popovertarget="pop">Background</button></p>
+</article>
+<div id="pop" popover style="width: 420px; margin: 40px auto 0; padding: 12px">
+  <p id="in-pop">Background: the Iran nuclear talks and what they were tied to.</p>
+</div></body></html>`;
+
 const SEARCH = `${HEAD}<article>
 <p id="first">The Abraham Accords were signed in 2020.</p>
 <p><input id="search" type="search" aria-label="Search this site"></p>
@@ -71,6 +79,7 @@ beforeAll(async () => {
       '/layer/dialog.html': DIALOG,
       '/layer/fullscreen.html': FULLSCREEN,
       '/layer/search.html': SEARCH,
+      '/layer/popover.html': POPOVER,
     },
   });
 });
@@ -320,6 +329,31 @@ describe('top layer', () => {
     await expect.poll(() => page.evaluate(() => document.fullscreenElement), { timeout: 5000 }).toBeNull();
     await expect.poll(async () => (await cardState(page)).parent, { timeout: 5000 }).toBe('html');
     expect(await cardState(page)).toMatchObject({ popover: false, onTop: true });
+    await page.close();
+  });
+  it('opens above the page’s own popover for a term in it, and closes when the popover does', async () => {
+    const page = await open('/layer/popover.html');
+    await page.click('#notes');
+    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
+    const term = await textBox(page, '#in-pop', 'Iran nuclear talks');
+    await hover(page, term);
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
+    // In the popover and above it in the top layer, hit first at its centre, below its term.
+    const card = await cardState(page);
+    expect(card).toMatchObject({ parent: 'pop', popover: true, open: true, onTop: true });
+    expect(card.top).toBeGreaterThanOrEqual(term.bottom);
+    // The page's popover stays open while the reader uses the card.
+    await page.getByRole('button', { name: 'Keep open' }).click();
+    expect(await page.evaluate(() => document.getElementById('pop')?.matches(':popover-open'))).toBe(true);
+    // The page closes its popover: the term is gone from view, and the card with it.
+    await page.evaluate(() => document.getElementById('pop')?.hidePopover());
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
+    expect(
+      await page.evaluate((host) => {
+        const el = document.querySelector(host) as HTMLElement;
+        return { parent: el.parentElement?.localName, popover: el.hasAttribute('popover') };
+      }, HOST),
+    ).toEqual({ parent: 'html', popover: false });
     await page.close();
   });
 });

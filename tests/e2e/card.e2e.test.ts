@@ -473,6 +473,44 @@ describe('keyboard', () => {
     await page.close();
   });
 
+  it('in a card taller than the room it has, Tab never leaves focus hidden under the actions bar', async () => {
+    // WCAG 2.4.11 (focus not obscured): the card scrolls what gets focus into view, and its sticky
+    // actions bar must not cover it.
+    const page = await openArticle();
+    await page.setViewportSize({ width: 800, height: 380 });
+    await page.focus('#before');
+    await sendToTab(session, page, { type: 'next-term' });
+    expect(await cardName(page)).toBe('Abraham Accords');
+    const focused = () =>
+      page.evaluate((host) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        const el = root?.activeElement as HTMLElement | null | undefined;
+        if (!root || !el) return null;
+        const card = root.querySelector('[role="dialog"]') as HTMLElement;
+        const b = el.getBoundingClientRect();
+        const x = b.left + Math.min(b.width / 2, 8);
+        const y = b.top + b.height / 2;
+        const top = root.elementFromPoint(x, y);
+        return {
+          label: (el.textContent ?? '').trim().slice(0, 40),
+          visible: top !== null && (top === el || el.contains(top)),
+          scrolls: card.scrollHeight > card.clientHeight,
+        };
+      }, HOST);
+    expect((await focused())?.scrolls, 'the card has to scroll at this height').toBe(true);
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const f = await focused();
+      if (!f) throw new Error('focus left the card');
+      expect(f.visible, `“${f.label}” is visible when focused`).toBe(true);
+      seen.add(f.label);
+      await page.keyboard.press('Tab');
+    }
+    expect([...seen].some((l) => l.startsWith('Read in the briefing'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   it('next-term moves on from the open card', async () => {
     const page = await openArticle();
     await sendToTab(session, page, { type: 'next-term' });

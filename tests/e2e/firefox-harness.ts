@@ -1,0 +1,75 @@
+// Launches a real Firefox with the Firefox build (.output/firefox-mv2, made by `npm test`'s firefox step)
+// installed as a temporary add-on, over WebDriver BiDi (puppeteer-core), and serves test pages on
+// 127.0.0.1. The Chromium tests go through harness.ts; this one exists so that the Firefox build is run,
+// not only linted: a content script there sees the page through Xray wrappers, which Chromium has no
+// equivalent of.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox } from '../../scripts/firefox';
+import { serve } from '../../scripts/serve';
+import { ROOT } from './harness';
+
+export const FIREFOX_EXTENSION_DIR = join(ROOT, process.env.BL_OUT_DIR ?? '.output', 'firefox-mv2');
+
+export interface FirefoxSession {
+  browser: Browser;
+  origin: string;
+  /** Errors seen in pages opened with `open` (content-script errors surface there in Firefox). */
+  errors: string[];
+  open(url: string): Promise<Page>;
+  /** `moz-extension://…/path`: the add-on's internal UUID is fixed at launch, so its pages can be opened. */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxSession> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error('No Firefox found: run `npm test` once, which installs one.');
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\`.`);
+  const server = await serve({ mounts: { '/demo/': join(ROOT, 'demo') } });
+  const uuid = randomUUID();
+  const addonId = 'briefing-lens@briefing-lens.example';
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      extraPrefsFirefox: {
+        // The add-on's moz-extension:// host, so the test can open its pages.
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+        // Offline: no update checks, telemetry or remote settings.
+        'network.proxy.type': 0,
+        'app.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+    })
+    .catch(async (e) => {
+      await server.close();
+      throw e;
+    });
+  const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  if (installed !== addonId) throw new Error(`installed add-on id ${installed}, expected ${addonId}`);
+  const errors: string[] = [];
+  return {
+    browser,
+    origin: server.origin,
+    errors,
+    extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
+    async open(url) {
+      const page = await browser.newPage();
+      page.on('pageerror', (e) => errors.push(`${url}: ${e instanceof Error ? e.message : String(e)}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`${url}: ${m.text()}`);
+      });
+      await page.goto(url.startsWith('/') ? server.origin + url : url, { waitUntil: 'load' });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,206 @@
+// The Firefox build in a real Firefox: marks, the hover card, the popup and live settings, end to end.
+// The Chromium tests cover each feature in depth; these check that the same code works where the content
+// script reaches the page through Xray wrappers and the extension APIs are Firefox's own.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageTermsResponse } from '../../lib/messages';
+import { HOST } from './card-helpers';
+import { type FirefoxSession, launchFirefox } from './firefox-harness';
+
+/** Browser state settles asynchronously; polls return as soon as their condition holds. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
+
+let session: FirefoxSession;
+/** The demo article, open for the whole file. */
+let article: Page;
+/**
+ * The briefing tab the card's "Read in the briefing" opens: an extension page, reached the way a reader
+ * reaches it (WebDriver BiDi may not navigate to moz-extension:// itself). Its `browser` global is how
+ * the tests ask the article's content script for its terms, as the popup does.
+ */
+let briefing: Page;
+let articleTab: number;
+
+beforeAll(async () => {
+  session = await launchFirefox();
+  article = await session.open('/demo/');
+}, 60_000);
+afterAll(async () => {
+  await session?.close();
+});
+
+/**
+ * Every range of our main highlight, read from the page's own registry (the open card's term is drawn a
+ * second time, in `briefing-lens-active`): its text, and whether it spans elements.
+ */
+function marked(page: Page): Promise<Array<{ text: string; crossesElements: boolean }>> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    const out: Array<{ text: string; crossesElements: boolean }> = [];
+    for (const r of registry.get('briefing-lens') ?? []) {
+      if (!(r instanceof Range)) continue;
+      out.push({
+        text: r.toString().replace(/\s+/g, ' '),
+        crossesElements: r.startContainer !== r.endContainer,
+      });
+    }
+    return out;
+  });
+}
+
+/** The centre of the first line box of the first `text` in the article, scrolled into view. */
+function textCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(text);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + text.length);
+      const top = r.getBoundingClientRect().top;
+      if (top < 0 || top > innerHeight - 60) scrollBy({ top: top - innerHeight / 3, behavior: 'instant' });
+      const box = r.getClientRects()[0];
+      if (!box) break;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    throw new Error(`"${text}" not found`);
+  }, text);
+}
+
+/** The open card's accessible name, or null (contract 3: a dialog in the host's open shadow root). */
+function cardName(page: Page): Promise<string | null> {
+  return page.evaluate((host) => {
+    const dialog = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!dialog) return null;
+    const root = dialog.getRootNode() as ShadowRoot;
+    return root.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
+  }, HOST);
+}
+
+async function hoverText(page: Page, text: string) {
+  const at = await textCentre(page, text);
+  await page.mouse.move(at.x - 30, at.y, { steps: 2 });
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+}
+
+/** The open page whose document is at a URL starting with `prefix` (puppeteer may still call it about:blank). */
+async function pageAt(prefix: string): Promise<Page | undefined> {
+  for (const p of await session.browser.pages()) {
+    const href = await p.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith(prefix)) return p;
+  }
+  return undefined;
+}
+
+/** Asks the article's content script for its terms, from the briefing tab (the popup's own message). */
+function articleTerms(): Promise<PageTermsResponse> {
+  return briefing.evaluate(
+    (id) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.tabs.sendMessage(id, {
+        type: 'get-page-terms',
+      }) as Promise<PageTermsResponse>,
+    articleTab,
+  );
+}
+
+describe('the Firefox build in Firefox', () => {
+  it('marks the demo article’s terms, variant forms and phrases split by markup included', async () => {
+    // The scan paints as it goes: wait for every form, as written in the article.
+    const forms = ['normalisation', 'normalizing', 'normalized', 'Pakistan’s', 'Emirati', 'UAE'];
+    await poll(async () => {
+      const texts = (await marked(article)).map((m) => m.text);
+      return forms.filter((f) => !texts.some((t) => t.includes(f)));
+    }).toEqual([]);
+    const marks = await marked(article);
+    expect(marks.length).toBeGreaterThanOrEqual(40);
+    // "Abraham <em>Accords</em>" and "<a>Palestinian</a> statehood" are each one mark across elements.
+    expect(marks.some((m) => m.text === 'Abraham Accords' && m.crossesElements)).toBe(true);
+    expect(marks.some((m) => m.text === 'Palestinian statehood' && m.crossesElements)).toBe(true);
+  });
+
+  it('opens the card on hover, named after the term, and Escape closes it', async () => {
+    await hoverText(article, 'Abraham Accords');
+    await poll(() => cardName(article)).toBe('Abraham Accords');
+    await article.keyboard.press('Escape');
+    await poll(() => cardName(article)).toBe(null);
+  });
+
+  it('“Read in the briefing” opens the briefing on the passage, about this page', async () => {
+    await hoverText(article, 'Abraham Accords');
+    await poll(() => cardName(article)).toBe('Abraham Accords');
+    // Scrolled into view as a reader scrolls a tall card: the link must not end up under the sticky
+    // actions bar (the point at its centre is the link itself), then clicked.
+    const link = await article.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      const a = [...(root?.querySelectorAll('a') ?? [])].find((x) => x.textContent?.includes('Read in the'));
+      if (!root || !a) throw new Error('no “Read in the briefing” link');
+      a.scrollIntoView({ block: 'nearest' });
+      const b = a.getBoundingClientRect();
+      const x = b.x + b.width / 2;
+      const y = b.y + b.height / 2;
+      return { x, y, covered: root.elementFromPoint(x, y) !== a };
+    }, HOST);
+    expect(link.covered).toBe(false);
+    await article.mouse.click(link.x, link.y);
+    let found: Page | undefined;
+    await poll(async () => {
+      found = await pageAt(session.extensionUrl('popup.html'));
+      return found !== undefined;
+    }).toBe(true);
+    briefing = found as Page;
+    const href = new URL(await briefing.evaluate(() => location.href));
+    expect(href.hash).toMatch(/^#passage=/);
+    articleTab = Number(href.searchParams.get('tab'));
+    expect(articleTab).toBeGreaterThan(0);
+    const terms = await articleTerms();
+    expect(terms.ready).toBe(true);
+    expect(terms.terms.length).toBeGreaterThanOrEqual(20);
+    // Every mention the content script reports is painted, and nothing else.
+    const counted = terms.terms.reduce((n, t) => n + t.count, 0);
+    expect((await marked(article)).length).toBe(counted);
+  });
+
+  it('the briefing tab lists the article’s terms and finds one from a misspelling', async () => {
+    const { terms } = await articleTerms();
+    await briefing.evaluate(() => {
+      location.hash = '#page';
+    });
+    await poll(() => briefing.$$eval('button.term-row', (rows) => rows.length)).toBe(terms.length);
+    await briefing.evaluate(() => {
+      location.hash = '#search';
+    });
+    const input = await briefing.waitForSelector('[role="combobox"]');
+    await input?.type('abraham acords');
+    await poll(() =>
+      briefing.$eval('[role="option"] .result-title', (el) => el.textContent).catch(() => null),
+    ).toBe('Abraham Accords');
+  });
+
+  it('a topic turned off in the options page leaves the open article, and comes back', async () => {
+    const { terms } = await articleTerms();
+    const topic = terms[0]?.topic;
+    if (!topic) throw new Error('the demo article shows no terms');
+    const ofTopic = async () => (await articleTerms()).terms.filter((t) => t.topic === topic).length;
+    expect(await ofTopic()).toBeGreaterThan(0);
+    await briefing.evaluate(() => {
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Options')?.click();
+    });
+    let options: Page | undefined;
+    await poll(async () => {
+      options = await pageAt(session.extensionUrl('options.html'));
+      return options !== undefined;
+    }).toBe(true);
+    const toggle = await (options as Page).waitForSelector(`#topic-${topic}`);
+    await toggle?.click();
+    await poll(ofTopic).toBe(0);
+    // Other topics stay marked.
+    expect((await articleTerms()).terms.length).toBeGreaterThan(0);
+    await toggle?.click();
+    await poll(ofTopic).toBeGreaterThan(0);
+  });
+
+  it('logs no errors in the pages it ran on', () => {
+    expect(session.errors).toEqual([]);
+  });
+});
