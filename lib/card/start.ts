@@ -18,7 +18,7 @@ import { type CardHost, createCardHost } from './mount';
 import { type Direction, stepMention } from './navigation';
 import { type Anchor, placeCard } from './placement';
 import { deepActiveElement, isEditable, watchPointer } from './pointer-input';
-import { layerFor, pageIsBlocked } from './top-layer';
+import { layerFor, pageIsBlocked, setShadowRoots } from './top-layer';
 
 /** Performance marks for the benchmark: dwell timer fired → card placed and about to paint. */
 export const DWELL_MARK = 'briefing-lens:dwell';
@@ -32,6 +32,8 @@ export interface CardDeps {
   glossary: CompiledGlossary;
   /** Draws the open card's mention with the "active" highlight (undefined clears it). */
   setActive?(range: Range | undefined): void;
+  /** Open shadow roots the page scan entered: a modal dialog there blocks the page like one in the document. */
+  shadowRoots?(): ShadowRoot[];
 }
 
 /** What the runtime message handler answers to navigation and explain requests. */
@@ -72,6 +74,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   let settings: Settings = DEFAULT_SETTINGS;
   const card: CardHost = createCardHost(ctx);
   if (ctx.isInvalid) return;
+  if (deps.shadowRoots) setShadowRoots(() => deps.shadowRoots?.() ?? []);
 
   let view: View | undefined;
   let placed: { el: HTMLElement; anchor: Anchor } | undefined;

@@ -38,23 +38,33 @@ function composedParent(node: Node): Node | null {
 
 // Live and kept current by the browser: looking at it costs nothing while the page has no dialog.
 let dialogs: HTMLCollectionOf<HTMLDialogElement> | undefined;
+/** Open shadow roots a modal dialog may be in (the page scan reports those it enters; see `setShadowRoots`). */
+let shadowRoots: () => Iterable<ShadowRoot> = () => [];
 
-/** Whether the page shows a modal dialog or a fullscreen element (dialogs in shadow roots are not seen). */
+/** Where to look for dialogs besides the document: components often render their modals in a shadow root. */
+export function setShadowRoots(source: () => Iterable<ShadowRoot>): void {
+  shadowRoots = source;
+}
+
+/** The open modal dialogs: the document's, then those in the known open shadow roots. */
+function* modalDialogs(): Generator<HTMLDialogElement> {
+  dialogs ??= document.getElementsByTagName('dialog');
+  for (const d of dialogs) if (d.open && isModal(d)) yield d;
+  for (const root of shadowRoots()) {
+    for (const d of root.querySelectorAll('dialog')) if (d.open && isModal(d)) yield d;
+  }
+}
+
+/** Whether the page shows a modal dialog (in a known shadow root too) or a fullscreen element. */
 export function pageIsBlocked(): boolean {
   if (document.fullscreenElement) return true;
-  dialogs ??= document.getElementsByTagName('dialog');
-  for (const d of dialogs) if (d.open && isModal(d)) return true;
-  return false;
+  return !modalDialogs().next().done;
 }
 
 /** The topmost blocker: the innermost of nested ones, else the last found. */
 function topBlocker(): Element | undefined {
   let top: Element | undefined = document.fullscreenElement ?? undefined;
-  dialogs ??= document.getElementsByTagName('dialog');
-  for (const d of dialogs) {
-    if (!d.open || !isModal(d)) continue;
-    if (!top || !d.contains(top)) top = d;
-  }
+  for (const d of modalDialogs()) if (!top || !d.contains(top)) top = d;
   return top;
 }
 

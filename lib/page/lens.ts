@@ -41,6 +41,8 @@ export interface PageLens {
   paused(): boolean;
   pageTerms(): PageTermsResponse;
   scanStats(): ScanStats;
+  /** The open shadow roots the scan has entered that are still in the page (where a modal may hide). */
+  shadowRoots(): ShadowRoot[];
 }
 
 export function createPageLens(options: PageLensOptions): PageLens {
@@ -62,6 +64,7 @@ export function createPageLens(options: PageLensOptions): PageLens {
   });
 
   const painter = new Painter(doc);
+  const shadowRoots = new Set<ShadowRoot>();
   const watcher = new MutationWatcher({
     signal,
     debounceMs: options.debounceMs,
@@ -76,7 +79,10 @@ export function createPageLens(options: PageLensOptions): PageLens {
     painter,
     signal,
     rules: rulesFrom(settings),
-    onShadowRoot: (root) => watcher.observe(root),
+    onShadowRoot: (root) => {
+      shadowRoots.add(root);
+      watcher.observe(root);
+    },
   });
 
   // Badge updates: only when the distinct count or paused state changes, debounced.
@@ -180,6 +186,10 @@ export function createPageLens(options: PageLensOptions): PageLens {
         mentions: scanner.list().length,
         rescanCpuMs: scanner.rescanCpuMs(),
       };
+    },
+    shadowRoots: () => {
+      for (const root of shadowRoots) if (!root.host.isConnected) shadowRoots.delete(root);
+      return [...shadowRoots];
     },
   };
 }

@@ -79,14 +79,33 @@ export async function hover(page: Page, box: { x: number; y: number }) {
   await page.mouse.move(box.x, box.y, { steps: 4 });
 }
 
+/**
+ * The card's host element wherever it lives: under <html>, or moved into the page's modal dialog, popover
+ * or fullscreen element, which may be inside a component's open shadow root. Runs in the page (passed to
+ * `page.evaluate` as a function, so it must not use anything from this module).
+ */
+export function findHost(host: string): Element | null {
+  const find = (root: Document | ShadowRoot): Element | null => {
+    const direct = root.querySelector(host);
+    if (direct) return direct;
+    for (const el of root.querySelectorAll('*')) {
+      const inner = el.shadowRoot && el.localName !== host ? find(el.shadowRoot) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return find(document);
+}
+
 /** The open card's accessible name (wherever its element lives, a dialog included), or null. */
-export function cardName(page: Page): Promise<string | null> {
-  return page.evaluate((host) => {
-    const dialog = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]');
+export async function cardName(page: Page): Promise<string | null> {
+  const host = await page.evaluateHandle(findHost, HOST);
+  return page.evaluate((el) => {
+    const dialog = (el as Element | null)?.shadowRoot?.querySelector('[role="dialog"]');
     if (!dialog) return null;
     const root = dialog.getRootNode() as ShadowRoot;
     return root.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
-  }, HOST);
+  }, host);
 }
 
 /** Opens `path` and waits for the first scan. */

@@ -3,7 +3,7 @@
 // no card for a term the modal makes inert, and Esc shared fairly with the page's own fields.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Box, cardName, HOST, hover, openReady, textBox, textRects } from './card-helpers';
+import { type Box, cardName, findHost, HOST, hover, openReady, textBox, textRects } from './card-helpers';
 import { launch, type Session, sendToTab } from './harness';
 
 const HEAD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Layer test</title>
@@ -56,6 +56,23 @@ const POPOVER = `${HEAD}<article>
   <p id="in-pop">Background: the Iran nuclear talks and what they were tied to.</p>
 </div></body></html>`;
 
+const SHADOW_DIALOG = `${HEAD}<article>
+<p id="behind">Behind the component's dialog, Bahrain signed as well.</p>
+<p><button id="open-x" type="button">Open the component's dialog</button></p>
+<x-modal id="xm"></x-modal>
+</article>
+<script>
+  customElements.define('x-modal', class extends HTMLElement {
+    constructor() {
+      super();
+      this.attachShadow({ mode: 'open' }).innerHTML =
+        '<dialog id="xdlg"><p id="in-x">Inside the component, the Iran nuclear talks stalled.</p></dialog>';
+    }
+  });
+  document.getElementById('open-x').onclick = () =>
+    document.getElementById('xm').shadowRoot.getElementById('xdlg').showModal();
+</script></body></html>`;
+
 const SEARCH = `${HEAD}<article>
 <p id="first">The Abraham Accords were signed in 2020.</p>
 <p><input id="search" type="search" aria-label="Search this site"></p>
@@ -80,6 +97,7 @@ beforeAll(async () => {
       '/layer/fullscreen.html': FULLSCREEN,
       '/layer/search.html': SEARCH,
       '/layer/popover.html': POPOVER,
+      '/layer/shadow-dialog.html': SHADOW_DIALOG,
     },
   });
 });
@@ -88,9 +106,10 @@ afterAll(async () => {
 });
 
 /** The card's box, whether it is hidden, where its host lives, and what the page hit-tests at its centre. */
-function cardState(page: Page) {
-  return page.evaluate(async (host) => {
-    const el = document.querySelector(host) as HTMLElement;
+async function cardState(page: Page) {
+  const handle = await page.evaluateHandle(findHost, HOST);
+  return page.evaluate(async (found) => {
+    const el = found as HTMLElement;
     const d = el.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
     // Its entrance animation moves it by a pixel or two: measure where it comes to rest.
     await Promise.all(d.getAnimations().map((a) => a.finished));
@@ -105,9 +124,12 @@ function cardState(page: Page) {
       parent: el.parentElement?.id || el.parentElement?.localName,
       popover: el.hasAttribute('popover'),
       open: el.hasAttribute('popover') && el.matches(':popover-open'),
-      onTop: hit === el,
+      onTop:
+        hit === el ||
+        (el.getRootNode() as Document | ShadowRoot).elementFromPoint?.(r.left + r.width / 2, r.top + 20) ===
+          el,
     };
-  }, HOST);
+  }, handle);
 }
 
 const open = (path: string) => openReady(session, path);
@@ -331,6 +353,40 @@ describe('top layer', () => {
     expect(await cardState(page)).toMatchObject({ popover: false, onTop: true });
     await page.close();
   });
+  it('treats a modal dialog in a component’s shadow root like one in the document', async () => {
+    const page = await open('/layer/shadow-dialog.html');
+    expect(await listed(page)).toContain('bahrain');
+    const behind = await textBox(page, '#behind', 'Bahrain');
+    await page.click('#open-x');
+    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
+    // A term in the component's dialog: the card opens in it, above it.
+    const inside = await page.evaluate(() => {
+      const p = document.getElementById('xm')?.shadowRoot?.getElementById('in-x');
+      const text = p?.firstChild as Text;
+      const at = text.data.indexOf('Iran nuclear talks');
+      const r = document.createRange();
+      r.setStart(text, at);
+      r.setEnd(text, at + 'Iran nuclear talks'.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await hover(page, inside);
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
+    expect(await cardState(page)).toMatchObject({ parent: 'xdlg', popover: true, open: true, onTop: true });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
+    // A term behind it is inert: no card by pointer or keyboard.
+    await hover(page, behind);
+    await page.waitForTimeout(900);
+    expect(await cardName(page)).toBeNull();
+    expect(await sendToTab(session, page, { type: 'focus-term', id: 'bahrain' })).toEqual({ opened: false });
+    expect(await sendToTab(session, page, { type: 'next-term' })).toEqual({
+      opened: true,
+      term: 'iran-nuclear-talks',
+    });
+    await page.close();
+  });
+
   it('opens above the page’s own popover for a term in it, and closes when the popover does', async () => {
     const page = await open('/layer/popover.html');
     await page.click('#notes');
