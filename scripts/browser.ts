@@ -12,7 +12,8 @@ const SYSTEM_CANDIDATES = [
   '/usr/lib/chromium-browser/chromium-browser',
 ];
 
-function onPath(name: string): string | undefined {
+/** The full path of command `name` if it is on $PATH. */
+export function onPath(name: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   const p = r.stdout.trim();
   return r.status === 0 && p ? p : undefined;
@@ -51,24 +52,28 @@ export async function discoverChromium(): Promise<string | undefined> {
 
 export class BrowserMissing extends Error {}
 
-function isDebianLike() {
-  return existsSync('/etc/debian_version');
+/**
+ * Installs Debian package `pkg` with apt-get when this is a Debian-like system and we are root: true if it
+ * installed, false if it failed, undefined where apt-get cannot be used (then try another way).
+ */
+export function aptInstall(pkg: string, what: string): boolean | undefined {
+  if (!isRoot() || !existsSync('/etc/debian_version') || !onPath('apt-get')) return undefined;
+  console.error(`No ${what} found: installing Debian’s ${pkg} package with apt-get …`);
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('apt-get', ['install', '-y', '-qq', pkg], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function tryInstall() {
-  if (isRoot() && isDebianLike() && onPath('apt-get')) {
-    console.error('No Chromium found: installing Debian’s chromium package with apt-get …');
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const apt = aptInstall('chromium', 'Chromium');
+  if (apt !== undefined) return apt;
   console.error('No Chromium found: running `npx playwright install chromium` …');
   const r = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
   return r.status === 0;

@@ -3,20 +3,14 @@
 // first). If none is found, installs one: Debian's firefox-esr with apt as root, otherwise Firefox stable
 // with `npx @puppeteer/browsers` into ~/.cache/briefing-lens. Firefox 140 or newer is needed (the
 // build's strict_min_version; the CSS Custom Highlight API shipped in 140).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { isRoot } from './browser';
+import { aptInstall, onPath } from './browser';
 
 const SYSTEM_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr'];
 const CACHE = join(homedir(), '.cache/briefing-lens/firefox');
-
-function onPath(name: string): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-  const p = r.stdout.trim();
-  return r.status === 0 && p ? p : undefined;
-}
 
 /** The Firefox `@puppeteer/browsers` downloaded into CACHE, if any. */
 function downloadedFirefox(): string | undefined {
@@ -43,19 +37,8 @@ export function findFirefox(): string | undefined {
 }
 
 function tryInstall(): boolean {
-  if (isRoot() && existsSync('/etc/debian_version') && onPath('apt-get')) {
-    console.error('No Firefox found: installing Debian’s firefox-esr package with apt-get …');
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const apt = aptInstall('firefox-esr', 'Firefox');
+  if (apt !== undefined) return apt;
   console.error(`No Firefox found: downloading Firefox stable into ${CACHE} …`);
   const r = spawnSync('npx', ['@puppeteer/browsers', 'install', 'firefox@stable', '--path', CACHE], {
     stdio: 'inherit',
