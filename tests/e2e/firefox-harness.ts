@@ -24,12 +24,13 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+/** `pages`: HTML served from memory at these paths, besides the demo at /demo/. */
+export async function launchFirefox(pages: Record<string, string> = {}): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: run `npm test` once, which installs one.');
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))
     throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\`.`);
-  const server = await serve({ mounts: { '/demo/': join(ROOT, 'demo') } });
+  const server = await serve({ mounts: { '/demo/': join(ROOT, 'demo') }, pages });
   const uuid = randomUUID();
   const addonId = 'briefing-lens@briefing-lens.example';
   const browser = await puppeteer

@@ -21,8 +21,15 @@ let article: Page;
 let briefing: Page;
 let articleTab: number;
 
+/** A page whose CSP forbids inline styles: the card's own stylesheet must still apply. */
+const STRICT_CSP = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">
+<title>Strict CSP</title></head><body><main>
+<p id="first">Officials said the Abraham Accords remain the template for any new deal.</p>
+</main></body></html>`;
+
 beforeAll(async () => {
-  session = await launchFirefox();
+  session = await launchFirefox({ '/csp.html': STRICT_CSP });
   article = await session.open('/demo/');
 }, 60_000);
 afterAll(async () => {
@@ -198,6 +205,36 @@ describe('the Firefox build in Firefox', () => {
     expect((await articleTerms()).terms.length).toBeGreaterThan(0);
     await toggle?.click();
     await poll(ofTopic).toBeGreaterThan(0);
+  });
+
+  it('the mark style chosen in the options page restyles the open article', async () => {
+    const options = await pageAt(session.extensionUrl('options.html'));
+    if (!options) throw new Error('the options page is not open (previous test)');
+    const adoptedCss = () =>
+      article.evaluate(() =>
+        [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
+      );
+    // The default look is the manifest stylesheet's: nothing adopted yet.
+    expect(await adoptedCss()).toBe('');
+    await (await options.waitForSelector('#style-background'))?.click();
+    await poll(adoptedCss).toMatch(/::highlight\(briefing-lens\) \{ background-color: color-mix/);
+    await (await options.waitForSelector('#style-underline'))?.click();
+    await poll(adoptedCss).toMatch(/::highlight\(briefing-lens\) \{ text-decoration: underline/);
+  });
+
+  it('styles the card on a page whose CSP forbids inline styles', async () => {
+    const page = await session.open('/csp.html');
+    await poll(async () => (await marked(page)).length).toBeGreaterThan(0);
+    await hoverText(page, 'Abraham Accords');
+    await poll(() => cardName(page)).toBe('Abraham Accords');
+    const look = await page.evaluate((host) => {
+      const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+      const s = getComputedStyle(d);
+      return { position: s.position, radius: s.borderRadius, width: d.getBoundingClientRect().width };
+    }, HOST);
+    expect(look).toMatchObject({ position: 'fixed', radius: '8px' });
+    expect(look.width).toBeLessThanOrEqual(362);
+    await page.close();
   });
 
   it('logs no errors in the pages it ran on', () => {
