@@ -28,8 +28,21 @@ const STRICT_CSP = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <p id="first">Officials said the Abraham Accords remain the template for any new deal.</p>
 </main></body></html>`;
 
+/** A term in a web component's open shadow root (attached by the page's own script). */
+const SHADOW = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shadow</title></head>
+<body><main><p>A page with a component.</p><x-note id="note"></x-note></main>
+<script>
+  customElements.define('x-note', class extends HTMLElement {
+    constructor() {
+      super();
+      this.attachShadow({ mode: 'open' }).innerHTML =
+        '<p id="in-shadow">In the component, the Abraham Accords come up again.</p>';
+    }
+  });
+</script></body></html>`;
+
 beforeAll(async () => {
-  session = await launchFirefox({ '/csp.html': STRICT_CSP });
+  session = await launchFirefox({ '/csp.html': STRICT_CSP, '/shadow.html': SHADOW });
   article = await session.open('/demo/');
 }, 60_000);
 afterAll(async () => {
@@ -234,6 +247,33 @@ describe('the Firefox build in Firefox', () => {
     }, HOST);
     expect(look).toMatchObject({ position: 'fixed', radius: '8px' });
     expect(look.width).toBeLessThanOrEqual(362);
+    await page.close();
+  });
+
+  it('marks a term in a component’s open shadow root and styles it there', async () => {
+    const page = await session.open('/shadow.html');
+    await poll(async () => (await marked(page)).map((m) => m.text)).toContain('Abraham Accords');
+    // `::highlight()` rules do not cross into a shadow tree: our sheet is adopted by the shadow root.
+    const css = await page.evaluate(() =>
+      [...(document.getElementById('note')?.shadowRoot?.adoptedStyleSheets ?? [])]
+        .flatMap((s) => [...s.cssRules].map((r) => r.cssText))
+        .join('\n'),
+    );
+    expect(css).toMatch(/::highlight\(briefing-lens\)/);
+    // And hovering it opens its card (the caret lookup has to be told about the shadow root).
+    const at = await page.evaluate(() => {
+      const text = document.getElementById('note')?.shadowRoot?.getElementById('in-shadow')
+        ?.firstChild as Text;
+      const i = text.data.indexOf('Abraham Accords');
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 'Abraham Accords'.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.mouse.move(at.x - 30, at.y, { steps: 2 });
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await poll(() => cardName(page)).toBe('Abraham Accords');
     await page.close();
   });
 
