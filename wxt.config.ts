@@ -98,6 +98,8 @@ export default defineConfig({
               strict_min_version: FIREFOX_MIN,
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads `data_collection_permissions` from 142 (desktop from 140).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
