@@ -139,6 +139,21 @@ const listed = async (page: Page) =>
     (t) => t.id,
   );
 
+/**
+ * With a modal open and `behind` (a box on Bahrain) behind it: no card by pointer, none by keyboard, and
+ * next-term goes to the term in the modal.
+ */
+async function expectNoCardBehind(page: Page, behind: Box) {
+  await hover(page, behind);
+  await page.waitForTimeout(900);
+  expect(await cardName(page)).toBeNull();
+  expect(await sendToTab(session, page, { type: 'focus-term', id: 'bahrain' })).toEqual({ opened: false });
+  expect(await sendToTab(session, page, { type: 'next-term' })).toEqual({
+    opened: true,
+    term: 'iran-nuclear-talks',
+  });
+}
+
 describe('placement', () => {
   it('goes below a term, above one near the bottom, and follows the term as the page scrolls', async () => {
     const page = await open('/layer/placement.html');
@@ -277,18 +292,11 @@ describe('top layer', () => {
 
     await page.click('#open');
     await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
-    await hover(page, behind);
-    await page.waitForTimeout(900);
-    expect(await cardName(page)).toBeNull();
     await page.mouse.click(behind.x, behind.y);
     await page.waitForTimeout(300);
     expect(await cardName(page)).toBeNull();
     // Keyboard commands skip what the modal makes unreachable.
-    expect(await sendToTab(session, page, { type: 'focus-term', id: 'bahrain' })).toEqual({ opened: false });
-    expect(await sendToTab(session, page, { type: 'next-term' })).toEqual({
-      opened: true,
-      term: 'iran-nuclear-talks',
-    });
+    await expectNoCardBehind(page, behind);
     expect(await sendToTab(session, page, { type: 'next-term' })).toEqual({
       opened: true,
       term: 'iran-nuclear-talks',
@@ -376,14 +384,7 @@ describe('top layer', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
     // A term behind it is inert: no card by pointer or keyboard.
-    await hover(page, behind);
-    await page.waitForTimeout(900);
-    expect(await cardName(page)).toBeNull();
-    expect(await sendToTab(session, page, { type: 'focus-term', id: 'bahrain' })).toEqual({ opened: false });
-    expect(await sendToTab(session, page, { type: 'next-term' })).toEqual({
-      opened: true,
-      term: 'iran-nuclear-talks',
-    });
+    await expectNoCardBehind(page, behind);
     await page.close();
   });
 

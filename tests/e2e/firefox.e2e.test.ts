@@ -4,7 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
-import { HOST } from './card-helpers';
+import { cardNameIn, HOST } from './card-helpers';
 import { type FirefoxSession, launchFirefox } from './firefox-harness';
 
 /** Browser state settles asynchronously; polls return as soon as their condition holds. */
@@ -88,15 +88,8 @@ function textCentre(page: Page, text: string): Promise<{ x: number; y: number }>
   }, text);
 }
 
-/** The open card's accessible name, or null (contract 3: a dialog in the host's open shadow root). */
-function cardName(page: Page): Promise<string | null> {
-  return page.evaluate((host) => {
-    const dialog = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]');
-    if (!dialog) return null;
-    const root = dialog.getRootNode() as ShadowRoot;
-    return root.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
-  }, HOST);
-}
+/** The open card's accessible name, or null. */
+const cardName = (page: Page) => page.evaluate(cardNameIn, HOST);
 
 async function hoverText(page: Page, text: string) {
   const at = await textCentre(page, text);
