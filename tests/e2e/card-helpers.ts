@@ -98,28 +98,20 @@ export function findHost(host: string): Element | null {
 }
 
 /**
- * The open card's accessible name, or null: run in the page (by Playwright or Puppeteer), so it finds the
- * host itself, as `findHost` does (contract 3: a dialog in the host's open shadow root).
+ * The accessible name of the card whose host `findHost` found, or null when no card is open: run in the
+ * page, by Playwright or Puppeteer (contract 3: a dialog in the host's open shadow root).
  */
-export function cardNameIn(host: string): string | null {
-  const find = (root: Document | ShadowRoot): Element | null => {
-    const direct = root.querySelector(host);
-    if (direct) return direct;
-    for (const el of root.querySelectorAll('*')) {
-      const inner = el.shadowRoot && el.localName !== host ? find(el.shadowRoot) : null;
-      if (inner) return inner;
-    }
-    return null;
-  };
-  const dialog = find(document)?.shadowRoot?.querySelector('[role="dialog"]');
+export function cardNameOf(host: Element | null): string | null {
+  const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
   if (!dialog) return null;
   const root = dialog.getRootNode() as ShadowRoot;
   return root.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
 }
 
 /** The open card's accessible name (wherever its element lives, a dialog included), or null. */
-export function cardName(page: Page): Promise<string | null> {
-  return page.evaluate(cardNameIn, HOST);
+export async function cardName(page: Page): Promise<string | null> {
+  const host = await page.evaluateHandle(findHost, HOST);
+  return page.evaluate(cardNameOf, host);
 }
 
 /** Opens `path` and waits for the first scan. */

@@ -4,7 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
-import { cardNameIn, HOST } from './card-helpers';
+import { cardNameOf, findHost, HOST } from './card-helpers';
 import { type FirefoxSession, launchFirefox } from './firefox-harness';
 
 /** Browser state settles asynchronously; polls return as soon as their condition holds. */
@@ -88,8 +88,11 @@ function textCentre(page: Page, text: string): Promise<{ x: number; y: number }>
   }, text);
 }
 
-/** The open card's accessible name, or null. */
-const cardName = (page: Page) => page.evaluate(cardNameIn, HOST);
+/** The open card's accessible name, or null (the host found as the Chromium tests find it). */
+async function cardName(page: Page): Promise<string | null> {
+  const host = await page.evaluateHandle(findHost, HOST);
+  return page.evaluate(cardNameOf, host);
+}
 
 async function hoverText(page: Page, text: string) {
   const at = await textCentre(page, text);
