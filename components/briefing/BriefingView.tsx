@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Briefing, CompiledGlossary } from '../../glossary/types';
 import { MarkedText } from './MarkedText';
 import type { TermSpan } from './term-marker';
@@ -49,7 +49,8 @@ export function BriefingView({ glossary, briefing, mark, target }: Props) {
     return (id: string) => cache.get(id) ?? [];
   }, [glossary, briefing, mark]);
 
-  useEffect(() => {
+  // Before the first paint, so the reader never sees the top of the briefing flash before the passage.
+  useLayoutEffect(() => {
     if (!target) return;
     const el = root.current?.querySelector<HTMLElement>(`[data-passage="${CSS.escape(target)}"]`);
     if (!el) return;

@@ -289,7 +289,7 @@ describe('deep links', () => {
     await citation.click();
     const target = `[data-passage="${passage}"]`;
     await poll(() => popup.locator(`${target}.is-target`).count()).toBe(1);
-    expect(await inViewport(popup, target)).toBe(true);
+    await poll(() => inViewport(popup, target)).toBe(true);
     await popup.close();
   });
 
