@@ -21,6 +21,8 @@ export async function launchExtension(options: {
   headless: boolean;
   viewport?: { width: number; height: number } | null;
   extraArgs?: string[];
+  /** Keep the back/forward cache on, as in a reader's browser (Playwright turns it off by default). */
+  backForwardCache?: boolean;
 }): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'briefing-lens-'));
   let context: BrowserContext;
@@ -31,7 +33,10 @@ export async function launchExtension(options: {
       args: [...chromiumArgs(options.extensionDir), ...(options.extraArgs ?? [])],
       viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
       // Playwright passes --disable-extensions by default, which would keep ours from loading.
-      ignoreDefaultArgs: ['--disable-extensions'],
+      ignoreDefaultArgs: [
+        '--disable-extensions',
+        ...(options.backForwardCache ? ['--disable-back-forward-cache'] : []),
+      ],
     });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });

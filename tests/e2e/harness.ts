@@ -32,6 +32,8 @@ export async function launch(
     mounts?: Record<string, string>;
     /** Another unpacked build to load instead of EXTENSION_DIR (e.g. a deliberately broken copy). */
     extensionDir?: string;
+    /** Keep the back/forward cache on, as in a reader's browser (Playwright turns it off). */
+    backForwardCache?: boolean;
   } = {},
 ): Promise<Session> {
   const executablePath = await discoverChromium();
@@ -48,6 +50,7 @@ export async function launch(
     executablePath,
     extensionDir: options.extensionDir ?? EXTENSION_DIR,
     headless: true,
+    backForwardCache: options.backForwardCache,
   }).catch(async (e) => {
     await server.close();
     throw e;
