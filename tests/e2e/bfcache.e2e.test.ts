@@ -34,6 +34,9 @@ const painted = (page: Page) =>
     return ranges;
   });
 
+const badgeOf = (tabId: number) =>
+  session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
 /** Leaves `page` for another document in the same tab, and checks the badge followed. */
 async function leave(page: Page, badge: () => Promise<string>) {
   // A property of this document's window: still there after Back only if the document itself came back.
@@ -60,8 +63,7 @@ describe('back/forward cache', () => {
     const page = await session.open('/demo/');
     const first = await waitForReady<Terms>(session, page);
     const tabId = await tabIdOf(session, page);
-    const badge = () =>
-      session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const badge = () => badgeOf(tabId);
     const count = String(new Set(first.terms.map((t) => t.id)).size);
     await poll(badge).toBe(count);
     const ranges = await painted(page);
@@ -80,8 +82,7 @@ describe('back/forward cache', () => {
     const page = await session.open('/demo/');
     await waitForReady<Terms>(session, page);
     const tabId = await tabIdOf(session, page);
-    const badge = () =>
-      session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const badge = () => badgeOf(tabId);
     await poll(badge).not.toBe('');
     await leave(page, badge);
 
