@@ -6,6 +6,8 @@ import type { Badge } from './badge';
 export interface Sender {
   id?: string;
   tab?: { id?: number };
+  /** Chrome: "active", or "prerender" / "cached" / "pending_deletion" for a document not on screen. */
+  documentLifecycle?: string;
 }
 
 export interface MessengerDeps {
@@ -21,7 +23,8 @@ export function onMessage(deps: MessengerDeps) {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'page-terms-changed':
-        if (tabId === undefined || tabId < 0) return undefined;
+        // A document not on screen (prerendered, say) does not speak for the tab's badge.
+        if (tabId === undefined || tabId < 0 || offScreen(sender)) return undefined;
         return deps.badge.show(tabId, message.count, message.paused).then(() => true);
       case 'open-briefing': {
         // From a page's card, the briefing tab remembers which page it came from (`?tab=`), so its
@@ -32,6 +35,10 @@ export function onMessage(deps: MessengerDeps) {
       }
     }
   };
+}
+
+function offScreen(sender: Sender): boolean {
+  return sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active';
 }
 
 function isToBackground(m: unknown): m is ToBackground {

@@ -22,6 +22,17 @@ describe('onMessage', () => {
     expect(show).toHaveBeenCalledWith(8, 5, false);
   });
 
+  it('leaves the badge alone for a document that is not on screen (prerendered, cached)', async () => {
+    const { handle, show } = setup();
+    const message = { type: 'page-terms-changed', count: 5, paused: false };
+    for (const documentLifecycle of ['prerender', 'cached', 'pending_deletion']) {
+      expect(handle(message, { id: 'self', tab: { id: 8 }, documentLifecycle })).toBeUndefined();
+    }
+    expect(show).not.toHaveBeenCalled();
+    await handle(message, { id: 'self', tab: { id: 8 }, documentLifecycle: 'active' });
+    expect(show).toHaveBeenCalledWith(8, 5, false);
+  });
+
   it('opens the briefing at a hash, remembering the page it came from', async () => {
     const { handle, openTab } = setup();
     await handle({ type: 'open-briefing', hash: '#passage=report-4' }, { id: 'self', tab: { id: 8 } });

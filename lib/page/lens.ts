@@ -8,7 +8,7 @@ import { MutationWatcher, watchNavigation } from './observe';
 import { pageTerms } from './page-terms';
 import { Painter } from './paint';
 import { PageScanner, type ScanRules } from './scanner';
-import { afterNextFrame } from './schedule';
+import { afterNextFrame, whenShown } from './schedule';
 import type { PageIndex } from './types';
 
 export interface SettingsSource {
@@ -128,12 +128,7 @@ export function createPageLens(options: PageLensOptions): PageLens {
     notify();
   };
 
-  // The page's background is known once it has rendered; the scanner waits for that moment too.
-  void afterNextFrame().then(() => {
-    if (!signal.aborted) painter.checkBackground();
-  });
-
-  const unwatch = source.watch(apply);
+  let unwatch = () => {};
   signal.addEventListener(
     'abort',
     () => {
@@ -144,14 +139,22 @@ export function createPageLens(options: PageLensOptions): PageLens {
     },
     { once: true },
   );
-  source.get().then(
-    (s) => {
-      if (!signal.aborted && !loaded) apply(s);
-    },
-    () => {
-      if (!signal.aborted && !loaded) apply(DEFAULT_SETTINGS);
-    },
-  );
+  // Settings are read, and the first scan starts, once the page is shown (not while it is prerendered).
+  whenShown(doc, signal, () => {
+    // The page's background is known once it has rendered; the scanner waits for that moment too.
+    void afterNextFrame().then(() => {
+      if (!signal.aborted) painter.checkBackground();
+    });
+    unwatch = source.watch(apply);
+    source.get().then(
+      (s) => {
+        if (!signal.aborted && !loaded) apply(s);
+      },
+      () => {
+        if (!signal.aborted && !loaded) apply(DEFAULT_SETTINGS);
+      },
+    );
+  });
 
   watcher.observe(doc);
   watchNavigation(

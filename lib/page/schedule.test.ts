@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Slicer, yieldToPage } from './schedule';
+import { Slicer, whenShown, yieldToPage } from './schedule';
 
 describe('Slicer', () => {
   it('splits long work into slices of about the budget and yields between them', async () => {
@@ -59,5 +59,44 @@ describe('Slicer', () => {
     for (let i = 0; i < 10; i++) await yieldToPage();
     expect(slices).toBe(2);
     expect(slicer.busy).toBe(false);
+  });
+});
+
+describe('whenShown', () => {
+  /** A document as far as `whenShown` reads it: `prerendering`, and the event that ends it. */
+  const fakeDoc = (prerendering: boolean) => {
+    const target = new EventTarget() as EventTarget & { prerendering: boolean };
+    target.prerendering = prerendering;
+    return target;
+  };
+  const shown = (doc: ReturnType<typeof fakeDoc>) => {
+    doc.prerendering = false;
+    doc.dispatchEvent(new Event('prerenderingchange'));
+  };
+
+  it('starts at once in a page on screen', () => {
+    let started = 0;
+    whenShown(fakeDoc(false) as unknown as Document, new AbortController().signal, () => started++);
+    expect(started).toBe(1);
+  });
+
+  it('waits, in a prerendered page, until the reader opens it, and starts once', () => {
+    const doc = fakeDoc(true);
+    let started = 0;
+    whenShown(doc as unknown as Document, new AbortController().signal, () => started++);
+    expect(started).toBe(0);
+    shown(doc);
+    doc.dispatchEvent(new Event('prerenderingchange'));
+    expect(started).toBe(1);
+  });
+
+  it('never starts once the content script is gone', () => {
+    const doc = fakeDoc(true);
+    const gone = new AbortController();
+    let started = 0;
+    whenShown(doc as unknown as Document, gone.signal, () => started++);
+    gone.abort();
+    shown(doc);
+    expect(started).toBe(0);
   });
 });

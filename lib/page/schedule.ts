@@ -51,6 +51,25 @@ export function waitForIdle(timeoutMs = 500): Promise<void> {
 }
 
 /**
+ * Runs `start` now, or, in a page the browser is prerendering (Speculation Rules: a search results page
+ * loading its first links in the background), when the reader actually opens it: a page never opened
+ * costs no scan, and its count never reaches the badge of the tab the reader is looking at.
+ */
+export function whenShown(doc: Document, signal: AbortSignal, start: () => void): void {
+  if ((doc as { prerendering?: boolean }).prerendering !== true) {
+    start();
+    return;
+  }
+  doc.addEventListener(
+    'prerenderingchange',
+    () => {
+      if (!signal.aborted) start();
+    },
+    { once: true, signal },
+  );
+}
+
+/**
  * Resolves after the page's next rendering update (animation frame, then a fresh task), so that style
  * and layout are already computed when scanning reads them; after `timeoutMs` in a hidden tab, where
  * frames do not come.
