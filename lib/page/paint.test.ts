@@ -14,6 +14,13 @@ describe('paint styles', () => {
       '::highlight(briefing-lens) { background-color: transparent !important; text-decoration: none !important; }',
     );
     expect(highlightCss('none', '#1d4ed8')).toContain('::highlight(briefing-lens-active)');
+    // Whatever the style, a printed page carries no marks (the rule comes last, so it wins in print).
+    for (const style of ['underline', 'background', 'none'] as const) {
+      const css = highlightCss(style, '#1d4ed8');
+      expect(css.slice(css.lastIndexOf('@media print'))).toMatch(
+        /^@media print \{ ::highlight\(briefing-lens\), ::highlight\(briefing-lens-active\) \{ background-color: transparent !important; text-decoration: none !important; \} \}$/,
+      );
+    }
   });
 
   it('lightens the colour on dark pages', () => {

@@ -75,6 +75,9 @@ export function pageIsDark(doc: Document): boolean {
   return false;
 }
 
+/** Marks are for reading on screen: a printed article carries none (as the card: card.css). */
+const PRINT_CSS = `@media print { ::highlight(${HIGHLIGHT_NAME}), ::highlight(${ACTIVE_HIGHLIGHT_NAME}) { background-color: transparent !important; text-decoration: none !important; } }`;
+
 /**
  * The `::highlight()` rules for a style and colour. `!important` so they win over the manifest defaults.
  * On a dark page the colour is mixed with white so that a dark mark colour stays visible.
@@ -91,6 +94,7 @@ export function highlightCss(style: HighlightStyle, color: string, dark = false)
   return [
     `::highlight(${HIGHLIGHT_NAME}) { ${main} }`,
     `::highlight(${ACTIVE_HIGHLIGHT_NAME}) { background-color: color-mix(in srgb, ${c} 30%, transparent) !important; text-decoration: underline solid ${c} 2px !important; }`,
+    PRINT_CSS,
   ].join('\n');
 }
 

@@ -270,6 +270,35 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('prints the page without marks, whatever the mark style', async () => {
+    session.setPage('/page/print.html', page(ARTICLE));
+    const p = await session.open('/page/print.html');
+    await waitForReady(session, p);
+    expect(await paintedTexts(p)).toContain('Abraham Accords');
+    // How the page's stylesheets, ours included, style each of our highlights.
+    const look = () =>
+      p.evaluate(() =>
+        ['briefing-lens', 'briefing-lens-active'].map((name) => {
+          const s = getComputedStyle(document.body, `::highlight(${name})`);
+          return { line: s.textDecorationLine, background: s.backgroundColor };
+        }),
+      );
+    const bare = { line: 'none', background: 'rgba(0, 0, 0, 0)' };
+    expect((await look())[0]?.line).toBe('underline');
+    await p.emulateMedia({ media: 'print' });
+    expect(await look()).toEqual([bare, bare]);
+    try {
+      await setSettings({ highlightStyle: 'background' });
+      await p.emulateMedia({ media: 'screen' });
+      await expect.poll(async () => (await look())[0]?.background).not.toBe(bare.background);
+      await p.emulateMedia({ media: 'print' });
+      expect(await look()).toEqual([bare, bare]);
+    } finally {
+      await session.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+    }
+    await p.close();
+  });
+
   it('rescans after a same-document navigation (history.pushState)', async () => {
     const spa = `<main id="app"><p>Start page: the Abraham Accords.</p></main>
       <button id="go" onclick="history.pushState({}, '', '/page/spa-two.html');
