@@ -5,10 +5,14 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { engineData, glossary } from '../../glossary/content';
 import { startCardUi } from '../../lib/card/start';
+import { detach } from '../../lib/detach';
 import { lazyEngine, loadEngine } from '../../lib/match/engine';
 import type { PageTermsResponse, ScanStats, ToBackground, ToContent } from '../../lib/messages';
 import { createPageLens } from '../../lib/page/lens';
 import { getSettings, isSitePaused, isTermShown, watchSettings } from '../../lib/settings';
+
+/** How often an orphaned script notices (see `main`): a timer that does nothing else, throttled in hidden tabs. */
+const ORPHAN_CHECK_MS = 2000;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -23,6 +27,8 @@ export default defineContentScript({
       engine: lazyEngine(() => loadEngine(engineData)),
       settings: { get: getSettings, watch: watchSettings, isSitePaused, isTermShown },
       onTermsChanged(count, paused) {
+        // Orphaned (see below), the runtime throws rather than rejects.
+        if (ctx.isInvalid) return;
         const message: ToBackground = { type: 'page-terms-changed', count, paused };
         // No receiver (background restarting) is not an error worth reporting.
         browser.runtime.sendMessage(message).catch(() => undefined);
@@ -41,7 +47,12 @@ export default defineContentScript({
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.onInvalidated(() => detach(() => browser.runtime.onMessage.removeListener(onMessage)));
+
+    // Updating, reloading or disabling the extension orphans this script: the browser says so only when
+    // asked (WXT's `ctx.isValid` reads `runtime.id`), and until then its marks and card stay on the page,
+    // dead. WXT's interval asks every few seconds; invalidation aborts `ctx.signal`, which clears both.
+    ctx.setInterval(() => undefined, ORPHAN_CHECK_MS);
 
     // ── Card UI (issue 5): one line, `startCardUi(ctx, lens)`; `lens` has index, glossary, setActive. ──
     void startCardUi(ctx, lens);

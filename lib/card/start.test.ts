@@ -219,4 +219,23 @@ describe('startCardUi', () => {
     expect(await send({ type: 'next-term' })).toBeUndefined();
     expect(document.querySelector(HOST)).toBeNull();
   });
+
+  it('still removes its host when the extension is gone and removing its listeners throws', async () => {
+    await send({ type: 'next-term' });
+    expect(document.querySelector(HOST)).not.toBeNull();
+    const dead = () => {
+      throw new Error('Extension context invalidated.');
+    };
+    const { onMessage } = fakeBrowser.runtime;
+    const { onChanged } = fakeBrowser.storage;
+    const restore = [onMessage.removeListener, onChanged.removeListener];
+    onMessage.removeListener = dead;
+    onChanged.removeListener = dead;
+    try {
+      expect(() => ctx.notifyInvalidated()).not.toThrow();
+      expect(document.querySelector(HOST)).toBeNull();
+    } finally {
+      [onMessage.removeListener, onChanged.removeListener] = restore as [typeof dead, typeof dead];
+    }
+  });
 });

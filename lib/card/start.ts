@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoMatchCard } from '../../components/card/NoMatchCard';
 import { TermCard } from '../../components/card/TermCard';
 import type { CompiledGlossary } from '../../glossary/types';
+import { detach } from '../detach';
 import type { ToBackground, ToContent } from '../messages';
 import { hitTest } from '../page/hit-test';
 import { createHoverIntent } from '../page/hover-intent';
@@ -99,6 +100,7 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   const intent = createHoverIntent<number>({
     dwellMs: settings.dwellMs,
     onShow(key, reason) {
+      if (ctx.isInvalid) return;
       if (reason === 'hover') performance.mark(DWELL_MARK);
       const next = key < 0 ? synthetic.get(key) : viewOfMention(key);
       // A term behind a modal dialog (inert) or off the fullscreen element gets no card.
@@ -148,7 +150,9 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
 
   function render() {
     const v = view;
-    if (!v) return;
+    // An orphaned script (the extension updated, reloaded or disabled) cannot build the card's links:
+    // asking tears everything down instead (see `ctx.onInvalidated` below).
+    if (!v || ctx.isInvalid) return;
     const common = {
       glossary,
       pinned: intent.state.pinned,
@@ -392,11 +396,12 @@ export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Pr
   });
 
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    unwatch();
+    // The page first: removing listeners from the extension's APIs throws in an orphaned script.
     offIndex();
     intent.dispose();
     stopPlacement?.();
     card.remove();
+    detach(() => browser.runtime.onMessage.removeListener(onMessage));
+    detach(unwatch);
   });
 }

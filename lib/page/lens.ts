@@ -1,6 +1,7 @@
 // The page layer assembled: settings → rules, scanner (walk, schedule, decide, paint, index), mutation
 // and navigation watching. The content script creates one and hands it to the card.
 import type { CompiledGlossary, Term } from '../../glossary/types';
+import { detach } from '../detach';
 import type { Engine } from '../match/types';
 import type { PageTermsResponse, ScanStats } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings-types';
@@ -132,10 +133,11 @@ export function createPageLens(options: PageLensOptions): PageLens {
   signal.addEventListener(
     'abort',
     () => {
-      unwatch();
       if (notifyTimer !== undefined) clearTimeout(notifyTimer);
+      // The page first: the settings listener's removal throws in an orphaned script (lib/detach.ts).
       scanner.stop();
       painter.dispose();
+      detach(unwatch);
     },
     { once: true },
   );
