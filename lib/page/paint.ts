@@ -132,6 +132,9 @@ export class Painter {
 
   add(range: Range): void {
     if (!this.main) return;
+    // Marks found after the first scan (rescans) are painted at once; those of the first scan wait for
+    // `flush`, which reclaims too.
+    if (!this.deferring) this.reclaim();
     if (this.windowed) {
       this.addWindowed(this.windowed, range);
       return;
@@ -242,8 +245,27 @@ export class Painter {
   /** Paints the ranges added while deferring. */
   flush(): void {
     if (!this.main || this.pending.size === 0) return;
+    this.reclaim();
     for (const r of this.pending) this.main.add(r);
     this.pending.clear();
+  }
+
+  /**
+   * Puts our highlights back in the page's registry if the page took them out: the registry is the
+   * document's, shared with the page's own highlights, and a page that calls `CSS.highlights.clear()` for
+   * its own would otherwise wipe every mark for good. Checked when marks are painted and when a card opens:
+   * two lookups, only when something changes.
+   */
+  private reclaim(): void {
+    const registry = this.registry;
+    if (!registry || !this.main || !this.active) return;
+    try {
+      if (registry.get(HIGHLIGHT_NAME) !== this.main) registry.set(HIGHLIGHT_NAME, this.main);
+      if (registry.get(ACTIVE_HIGHLIGHT_NAME) !== this.active)
+        registry.set(ACTIVE_HIGHLIGHT_NAME, this.active);
+    } catch {
+      // A registry we may not touch (a Firefox content script sees the page's through an Xray wrapper).
+    }
   }
 
   /** Ranges registered with the browser now (not counting those waiting for a flush). */
@@ -260,7 +282,10 @@ export class Painter {
 
   setActive(range: Range | undefined): void {
     this.active?.clear();
-    if (range) this.active?.add(range);
+    if (range) {
+      this.reclaim();
+      this.active?.add(range);
+    }
   }
 
   /**

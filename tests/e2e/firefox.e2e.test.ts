@@ -142,6 +142,18 @@ describe('the Firefox build in Firefox', () => {
     await poll(() => cardName(article)).toBe(null);
   });
 
+  it('puts its marks back when the page empties the highlight registry (through the Xray wrapper)', async () => {
+    const before = (await marked(article)).length;
+    expect(before).toBeGreaterThan(10);
+    await article.evaluate(() => CSS.highlights.clear());
+    expect(await marked(article)).toEqual([]);
+    await hoverText(article, 'Abraham Accords');
+    await poll(() => cardName(article)).toBe('Abraham Accords');
+    await poll(async () => (await marked(article)).length).toBe(before);
+    await article.keyboard.press('Escape');
+    await poll(() => cardName(article)).toBe(null);
+  });
+
   it('“Read in the briefing” opens the briefing on the passage, about this page', async () => {
     await hoverText(article, 'Abraham Accords');
     await poll(() => cardName(article)).toBe('Abraham Accords');

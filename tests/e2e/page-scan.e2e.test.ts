@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse, ScanStats } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-types';
+import { cardName, hover, textBox } from './card-helpers';
 import { launch, ROOT, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
 import { probe, RECORD_MUTATIONS } from './page-probe';
 
@@ -267,6 +268,30 @@ describe('page layer', () => {
       .toMatch(
         /::highlight\(briefing-lens\) \{ text-decoration: underline[^;]*color-mix\(in srgb, (#b45309|rgb\(180, 83, 9\)) 55%, white/,
       );
+    await p.close();
+  });
+
+  it('puts the marks back when the page empties the highlight registry for its own highlights', async () => {
+    session.setPage('/page/registry.html', page(ARTICLE));
+    const p = await session.open('/page/registry.html');
+    await waitForReady(session, p);
+    const before = await paintedTexts(p);
+    expect(before).toContain('Abraham Accords');
+    // The registry is the document's: a page managing its own highlights may clear it.
+    await p.evaluate(() => CSS.highlights.clear());
+    expect(await paintedTexts(p)).toEqual([]);
+    // The reader's next card brings them back.
+    await hover(p, await textBox(p, '#second', 'Iran nuclear talks', 0, true));
+    await expect.poll(() => cardName(p), { timeout: 8000 }).toBe('Iran nuclear talks');
+    await expect.poll(() => paintedTexts(p)).toEqual(before);
+    // So does the next mark the page's own changes bring.
+    await p.evaluate(() => CSS.highlights.clear());
+    await p.evaluate(() => {
+      const more = document.createElement('p');
+      more.textContent = 'Later, the Abraham Accords again.';
+      document.querySelector('article')?.append(more);
+    });
+    await expect.poll(async () => (await paintedTexts(p)).length).toBe(before.length + 1);
     await p.close();
   });
 
