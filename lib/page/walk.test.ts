@@ -23,10 +23,28 @@ describe('walk: blocks', () => {
     expect(texts()).toEqual(['Before', 'inside', 'after']);
   });
 
-  it('splits at <br> and block-rendered custom elements rather than inventing a phrase across them', () => {
+  it('splits at block-rendered custom elements rather than inventing a phrase across them', () => {
+    document.body.innerHTML = '<p>Abraham<x-widget style="display:block">Accords</x-widget></p>';
+    expect(texts()).toEqual(['Abraham', 'Accords']);
+  });
+
+  it('reads a <br> as a space between two lines of one block, held by no node', () => {
     document.body.innerHTML =
-      '<p>Abraham<br>Accords</p><p>Abraham<x-widget style="display:block">Accords</x-widget></p>';
-    expect(texts()).toEqual(['Abraham', 'Accords', 'Abraham', 'Accords']);
+      '<h2>Washington ties the Abraham<br>Accords to Iran</h2><p><br>Lead<br><br>line</p><p>x<br></p>';
+    const [headline, lead, last] = collectBlocks(document.body);
+    expect(headline?.text).toBe('Washington ties the Abraham Accords to Iran');
+    expect(lead?.text).toBe('Lead line');
+    expect(last?.text).toBe('x');
+    if (!headline) throw new Error('no headline block');
+    const start = headline.text.indexOf('Abraham');
+    const end = start + 'Abraham Accords'.length;
+    const [first, second] = headline.nodes;
+    // The phrase runs from the first line's text into the second's; the space maps to no node of its own.
+    expect(locate(headline, start)).toEqual({ node: first, offset: 'Washington ties the '.length });
+    expect(locate(headline, end, true)).toEqual({ node: second, offset: 'Accords'.length });
+    expect(locate(headline, start + 'Abraham'.length, true)).toEqual({ node: first, offset: 27 });
+    expect(locate(headline, start + 'Abraham '.length)).toEqual({ node: second, offset: 0 });
+    expect(nodeSpan(headline, start, end)).toEqual([0, 1]);
   });
 
   it('reads an inline-rendered custom element with its sentence', () => {

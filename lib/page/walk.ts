@@ -54,6 +54,7 @@ const INLINE = new Set([
   'bdi',
   'bdo',
   'big',
+  'br',
   'cite',
   'data',
   'del',
@@ -269,6 +270,8 @@ export class BlockWalker {
   private sure = false;
   /** The last UTF-16 unit of the block's text so far (read from its last node, not the joined text). */
   private lastUnit = 32;
+  /** A `<br>` since the block's last text: the next text joins it after a space (see `step`). */
+  private lineBreak = false;
   private readonly out: (block: Block) => void;
   private readonly hooks: WalkHooks;
 
@@ -319,6 +322,10 @@ export class BlockWalker {
         }
         const nodes = this.nodes;
         if (nodes.length > 0) {
+          // A line break reads as a space: the block's text gets one that no node holds, so offsets
+          // on it map to the end of the text before it (see block.ts `locate`).
+          if (this.lineBreak) this.text += ' ';
+          this.lineBreak = false;
           this.starts.push(this.text.length);
           this.text += data;
           nodes.push(node as Text);
@@ -333,6 +340,15 @@ export class BlockWalker {
       } else if (type === 1) {
         const el = node as Element;
         const name = el.localName;
+        if (name === 'br') {
+          // A line of the same block, not a new block: a headline's "Abraham<br>Accords" is one phrase,
+          // and nothing is glued ("AbrahamAccords"), as the space keeps the words apart.
+          if (this.nodes.length > 0) {
+            this.lineBreak = true;
+            this.lastUnit = 32;
+          }
+          continue;
+        }
         const kind = kindOf(el, name);
         if (kind === Kind.Skipped || skippedByAttribute(el)) {
           if (kind !== Kind.Inline) this.flush();
@@ -377,6 +393,7 @@ export class BlockWalker {
     if (nodes.length === 0) return;
     const text = this.text;
     const starts = this.starts;
+    this.lineBreak = false;
     this.nodes = [];
     this.starts = [];
     this.text = '';

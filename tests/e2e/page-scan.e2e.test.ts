@@ -365,6 +365,22 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('reads a line break as a space: a term broken over two lines of a headline is one mark', async () => {
+    const body = `<h1>Washington ties the Abraham<br>Accords to the Iran nuclear<br>
+      talks</h1><p>Officials met in Riyadh.<br>Israel said nothing.</p>`;
+    session.setPage('/page/line-breaks.html', page(body));
+    const p = await session.open('/page/line-breaks.html');
+    await waitForReady(session, p);
+    // A range's text has nothing for the <br> it crosses; the page's list of terms reads it as a space.
+    expect(await paintedTexts(p)).toEqual(['AbrahamAccords', 'Iran nuclear talks', 'Israel']);
+    const found = (await terms(p)).terms;
+    expect(found.find((t) => t.id === 'abraham-accords')?.samples).toEqual(['Abraham Accords']);
+    // The mark runs from one line into the next, and its card opens from the second line.
+    await hover(p, await textBox(p, 'h1', 'Accords'));
+    await expect.poll(() => cardName(p), { timeout: 8000 }).toBe('Abraham Accords');
+    await p.close();
+  });
+
   it('marks text a class or style change shows ("Read more"), and only rescans what was hidden', async () => {
     const body = `<style>.story.collapsed .more { display: none }</style>
       <article class="story collapsed" id="story">
