@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardName, hover, textBox } from './card-helpers';
-import { launch, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
+import { launch, paintedCount, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
 
 interface Terms {
   ready: boolean;
@@ -26,13 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-const painted = (page: Page) =>
-  page.evaluate(() => {
-    let ranges = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('briefing-lens')) ranges += h.size;
-    return ranges;
-  });
 
 const badgeOf = (tabId: number) =>
   session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -66,13 +59,13 @@ describe('back/forward cache', () => {
     const badge = () => badgeOf(tabId);
     const count = String(new Set(first.terms.map((t) => t.id)).size);
     await poll(badge).toBe(count);
-    const ranges = await painted(page);
+    const ranges = await paintedCount(page);
     expect(ranges).toBeGreaterThan(10);
 
     await leave(page, badge);
     await back(page);
     await poll(badge).toBe(count);
-    expect(await painted(page)).toBe(ranges);
+    expect(await paintedCount(page)).toBe(ranges);
     await hover(page, await textBox(page, 'article', 'Abraham Accords', 1, true));
     await poll(() => cardName(page)).toBe('Abraham Accords');
     await page.close();
@@ -94,13 +87,13 @@ describe('back/forward cache', () => {
 
     await page.bringToFront();
     await back(page);
-    await poll(() => painted(page)).toBe(0);
+    await poll(() => paintedCount(page)).toBe(0);
     await poll(badge).toBe('');
     expect((await sendToTab<Terms>(session, page, { type: 'get-page-terms' })).paused).toBe(true);
 
     // And unpausing from the options page brings the marks back to the restored page.
     await options.getByRole('button', { name: `Unpause ${host}` }).click();
-    await poll(() => painted(page)).toBeGreaterThan(10);
+    await poll(() => paintedCount(page)).toBeGreaterThan(10);
     await options.close();
     await page.close();
   });

@@ -102,3 +102,15 @@ export function waitForReady<T extends { ready: boolean }>(
 ): Promise<T> {
   return pollReady<T>(session.worker, page, { type: 'get-page-terms' }, timeoutMs, 100);
 }
+
+/**
+ * How many ranges our highlights hold on the page (DESIGN contract 2: highlights named `briefing-lens…`):
+ * the painted marks, and the open card's term.
+ */
+export function paintedCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let ranges = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('briefing-lens')) ranges += h.size;
+    return ranges;
+  });
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
-import { launch, ROOT, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
+import { launch, paintedCount, ROOT, type Session, sendToTab, tabIdOf, waitForReady } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURES = join(ROOT, 'tests/fixtures/settings');
@@ -36,14 +36,6 @@ const pageTerms = (tabId: number) =>
   ) as Promise<PageTermsResponse>;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-
-/** Ranges the extension has painted on a page (DESIGN contract 2: highlights named `briefing-lens…`). */
-const paintedRanges = (page: Page) =>
-  page.evaluate(() => {
-    let ranges = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('briefing-lens')) ranges += h.size;
-    return ranges;
-  });
 
 async function axeViolations(page: Page) {
   // Evaluated through the debugger protocol, so the extension page's CSP does not block it.
@@ -196,7 +188,7 @@ describe('settings apply live to an open article', () => {
     const initial = ofTopic(first);
     expect(initial).toBeGreaterThan(0);
 
-    const paintedBefore = await paintedRanges(article);
+    const paintedBefore = await paintedCount(article);
     // The reader is on the options tab; the article is open behind it.
     await options.bringToFront();
     // Timed from just before the click, so the click's own round trip counts against the budget.
@@ -216,14 +208,14 @@ describe('settings apply live to an open article', () => {
       await options.locator(`#topic-${topic}`).click();
       offs.push(await waitFor(start, (r) => ofTopic(r) === 0));
       // Its marks are gone from the page, other topics' stay.
-      const during = await paintedRanges(article);
+      const during = await paintedCount(article);
       expect(during).toBeGreaterThan(0);
       expect(during).toBeLessThan(paintedBefore);
 
       start = Date.now();
       await options.locator(`#topic-${topic}`).click();
       ons.push(await waitFor(start, (r) => ofTopic(r) === initial));
-      await expect.poll(() => paintedRanges(article), { timeout: 5000, interval: 20 }).toBe(paintedBefore);
+      await expect.poll(() => paintedCount(article), { timeout: 5000, interval: 20 }).toBe(paintedBefore);
     }
     console.log(
       `topic off applied in ${offs.join(', ')} ms, on in ${ons.join(', ')} ms (another tab, by polling)`,
@@ -278,7 +270,7 @@ describe('settings apply live to an open article', () => {
     await expect.poll(async () => (await pageTerms(tabId)).terms.length, { timeout: 5000 }).toBe(0);
     expect((await pageTerms(tabId)).paused).toBe(true);
     await expect.poll(badge, { timeout: 5000 }).toBe('');
-    const painted = () => paintedRanges(article);
+    const painted = () => paintedCount(article);
     expect(await painted()).toBe(0);
 
     // A page opened while paused never shows marks.

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardName, hover, textBox } from './card-helpers';
-import { launch, type Session, waitForReady } from './harness';
+import { launch, paintedCount, type Session, waitForReady } from './harness';
 
 let session: Session;
 
@@ -17,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-const painted = (page: Page) =>
-  page.evaluate(() => {
-    let ranges = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('briefing-lens')) ranges += h.size;
-    return ranges;
-  });
 
 const hasCardHost = (page: Page) => page.evaluate(() => !!document.querySelector('briefing-lens-card'));
 
@@ -35,13 +28,13 @@ describe('an orphaned content script', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await hover(page, await textBox(page, 'article', 'Abraham Accords', 1, true));
     await expect.poll(() => cardName(page), { timeout: 8000 }).toBe('Abraham Accords');
-    expect(await painted(page)).toBeGreaterThan(10);
+    expect(await paintedCount(page)).toBeGreaterThan(10);
 
     // As an update does: the extension restarts, and this page keeps the old script.
     await session.worker.evaluate(() => {
       setTimeout(() => chrome.runtime.reload(), 50);
     });
-    await expect.poll(() => painted(page), { timeout: 8000, interval: 100 }).toBe(0);
+    await expect.poll(() => paintedCount(page), { timeout: 8000, interval: 100 }).toBe(0);
     expect(await hasCardHost(page)).toBe(false);
 
     // Hovering a term that was marked now does nothing, and throws nothing.
