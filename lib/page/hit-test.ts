@@ -3,6 +3,7 @@
 // APIs snap to the nearest character, so blank space past a line's end would otherwise "hit" its last word.
 import { ACTIVE_HIGHLIGHT_NAME, HIGHLIGHT_NAME } from './paint';
 import type { PageIndex, ShownMention } from './types';
+import { shadowRootOf } from './walk';
 
 export interface RectLike {
   left: number;
@@ -31,13 +32,13 @@ type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-/** The open shadow roots, outermost first, whose hosts are under (x, y). */
-function openShadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+/** The shadow roots (open, or closed ones this extension may read), outermost first, whose hosts are under (x, y). */
+function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   let el = doc.elementFromPoint(x, y);
-  while (el?.shadowRoot && !roots.includes(el.shadowRoot)) {
-    roots.push(el.shadowRoot);
-    el = el.shadowRoot.elementFromPoint(x, y);
+  for (let root = el && shadowRootOf(el); root && !roots.includes(root); root = el && shadowRootOf(el)) {
+    roots.push(root);
+    el = root.elementFromPoint(x, y);
   }
   return roots;
 }
@@ -47,10 +48,10 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
   const d = doc as CaretDocument;
   if (typeof d.caretPositionFromPoint === 'function') {
     let p = d.caretPositionFromPoint(x, y);
-    // Over an open shadow root the caret stops outside its host unless the roots are passed in. Only
+    // Over a shadow root the caret stops outside its host unless the roots are passed in. Only
     // then is the element under the point looked up (a second hit test), so plain text costs one.
     if (p && p.offsetNode.nodeType !== TEXT_NODE) {
-      const roots = openShadowRootsAt(doc, x, y);
+      const roots = shadowRootsAt(doc, x, y);
       if (roots.length) p = d.caretPositionFromPoint(x, y, { shadowRoots: roots }) ?? p;
     }
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;

@@ -8,7 +8,7 @@ import { type DirtyRoots, outermost } from './observe';
 import type { Painter } from './paint';
 import { afterNextFrame, Slicer } from './schedule';
 import type { PageIndex, ShownMention } from './types';
-import { BlockWalker, isInsideSkipped } from './walk';
+import { BlockWalker, isInsideSkipped, shadowRootOf } from './walk';
 
 /** Longest text handed to the engine at once; bigger blocks are scanned in overlapping chunks. */
 export const CHUNK = 16_384;
@@ -654,8 +654,9 @@ export class PageScanner implements PageIndex {
       if (generation !== this.generation || !this.running || this.options.signal.aborted) return;
       const roots: Node[] = [];
       for (const el of this.bareHosts) {
-        if (el.shadowRoot && el.isConnected) roots.push(el);
-        if (el.shadowRoot || !el.isConnected || last) this.bareHosts.delete(el);
+        const root = shadowRootOf(el);
+        if (root && el.isConnected) roots.push(el);
+        if (root || !el.isConnected || last) this.bareHosts.delete(el);
       }
       if (roots.length > 0) this.rescan({ roots: outermost(roots), added: new Set(), removed: false });
       if (!last && this.bareHosts.size > 0) this.checkHostsLater(LATE_SHADOW_MS * 4, true);

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { locate, nodeSpan } from './block';
-import { BlockWalker, blockRootOf, collectBlocks, isInsideSkipped } from './walk';
+import {
+  BlockWalker,
+  blockRootOf,
+  collectBlocks,
+  isInsideSkipped,
+  resetClosedRootReader,
+  shadowRootOf,
+} from './walk';
 
 function texts(root: Node = document.body) {
   return collectBlocks(root).map((b) => b.text.replace(/\s+/g, ' ').trim());
@@ -106,6 +113,52 @@ describe('walk: blocks', () => {
     expect(blocks).toEqual(['light before', 'shadow text', 'slotted', 'light after']);
     expect(seen).toEqual([shadow]);
     expect(bare.map((el) => el.localName)).toEqual(['x-later']);
+  });
+
+  it('walks a custom element’s closed shadow root through the extension API, and only there', () => {
+    document.body.innerHTML = '<x-note id="note"></x-note><div id="plain"></div>';
+    const closed = new Map<Element, ShadowRoot>();
+    for (const id of ['note', 'plain']) {
+      const host = document.getElementById(id) as HTMLElement;
+      const root = host.attachShadow({ mode: 'closed' });
+      root.innerHTML = `<p>closed ${id}</p>`;
+      closed.set(host, root);
+    }
+    const asked: string[] = [];
+    const walk = () => {
+      const seen: ShadowRoot[] = [];
+      const blocks: string[] = [];
+      new BlockWalker(document.body, (b) => blocks.push(b.text.trim()), {
+        onShadowRoot: (r) => seen.push(r),
+      }).step(() => false);
+      return { blocks, seen: seen.length };
+    };
+    const global = globalThis as { chrome?: unknown };
+    const before = global.chrome;
+    try {
+      // Without the API (a page script, or these tests), a closed root stays closed.
+      global.chrome = undefined;
+      resetClosedRootReader();
+      expect(walk()).toEqual({ blocks: [], seen: 0 });
+      // Chrome's `dom.openOrClosedShadowRoot`, asked about custom elements only.
+      global.chrome = {
+        dom: {
+          openOrClosedShadowRoot(el: Element) {
+            asked.push(el.localName);
+            return closed.get(el) ?? null;
+          },
+        },
+      };
+      resetClosedRootReader();
+      expect(walk()).toEqual({ blocks: ['closed note'], seen: 1 });
+      expect(asked).toEqual(['x-note']);
+      expect(shadowRootOf(document.getElementById('note') as Element)).toBe(
+        closed.get(document.getElementById('note') as Element),
+      );
+    } finally {
+      global.chrome = before;
+      resetClosedRootReader();
+    }
   });
 
   it('walks 5,000-deep nesting without recursion', () => {

@@ -106,6 +106,51 @@ const SHADOW_HOSTS = new Set([
   'span',
 ]);
 
+type ClosedRootReader = (el: Element) => ShadowRoot | null | undefined;
+
+/**
+ * How this script may read a closed shadow root, which page scripts cannot: Chrome's `dom` API for
+ * extensions, or Firefox's `openOrClosedShadowRoot` on elements; none outside an extension (tests).
+ * Looked up on first use.
+ */
+let closedRootReader: ClosedRootReader | null | undefined;
+
+function readClosedRoot(el: Element): ShadowRoot | null {
+  if (closedRootReader === undefined) {
+    const dom = typeof chrome === 'object' ? chrome.dom : undefined;
+    const chromeReader = dom?.openOrClosedShadowRoot;
+    // Firefox: a read-only attribute of elements, seen only by extensions.
+    type FirefoxElement = { openOrClosedShadowRoot: ShadowRoot | null };
+    closedRootReader = chromeReader
+      ? (e) => chromeReader.call(dom, e as HTMLElement)
+      : 'openOrClosedShadowRoot' in el
+        ? (e) => (e as unknown as FirefoxElement).openOrClosedShadowRoot
+        : null;
+  }
+  if (!closedRootReader) return null;
+  try {
+    return closedRootReader(el) ?? null;
+  } catch {
+    // Not an element the API accepts (or the extension context is gone).
+    return null;
+  }
+}
+
+/**
+ * The shadow root an element hosts, open or closed. Closed ones are looked for on custom elements only
+ * (where components put them); asking the extension API about every `<div>` would cost a call per element.
+ */
+export function shadowRootOf(el: Element, name = el.localName): ShadowRoot | null {
+  const open = el.shadowRoot;
+  if (open || !name.includes('-')) return open;
+  return readClosedRoot(el);
+}
+
+/** Forgets how closed shadow roots are read (tests, which swap the API in and out). */
+export function resetClosedRootReader(): void {
+  closedRootReader = undefined;
+}
+
 const enum Kind {
   Block = 0,
   Inline = 1,
@@ -368,7 +413,7 @@ export class BlockWalker {
     name = node.nodeType === 1 ? (node as Element).localName : '',
   ) {
     const shadow =
-      name && (SHADOW_HOSTS.has(name) || name.includes('-')) ? (node as Element).shadowRoot : null;
+      name && (SHADOW_HOSTS.has(name) || name.includes('-')) ? shadowRootOf(node as Element, name) : null;
     if (!shadow && this.hooks.onBareCustomElement && name.includes('-')) {
       this.hooks.onBareCustomElement(node as Element);
     }

@@ -41,8 +41,27 @@ const SHADOW = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
   });
 </script></body></html>`;
 
+/** The same in a closed shadow root: only the page's script (and an extension) can reach it. */
+const CLOSED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Closed</title></head>
+<body><main><p>A page with a component.</p><x-note id="note"></x-note></main>
+<script>
+  customElements.define('x-note', class extends HTMLElement {
+    constructor() {
+      super();
+      // The page keeps the only reference to its closed root (the test reads it from here).
+      window.noteRoot = this.attachShadow({ mode: 'closed' });
+      window.noteRoot.innerHTML =
+        '<p id="in-shadow">In the component, the Abraham Accords come up again.</p>';
+    }
+  });
+</script></body></html>`;
+
 beforeAll(async () => {
-  session = await launchFirefox({ '/csp.html': STRICT_CSP, '/shadow.html': SHADOW });
+  session = await launchFirefox({
+    '/csp.html': STRICT_CSP,
+    '/shadow.html': SHADOW,
+    '/closed.html': CLOSED,
+  });
   article = await session.open('/demo/');
 }, 60_000);
 afterAll(async () => {
@@ -281,6 +300,30 @@ describe('the Firefox build in Firefox', () => {
     });
     await page.mouse.move(at.x - 30, at.y, { steps: 2 });
     await page.mouse.move(at.x, at.y, { steps: 4 });
+    await poll(() => cardName(page)).toBe('Abraham Accords');
+    await page.close();
+  });
+
+  it('marks a term in a component’s closed shadow root, styles it there and opens its card', async () => {
+    const page = await session.open('/closed.html');
+    await poll(async () => (await marked(page)).map((m) => m.text)).toContain('Abraham Accords');
+    const seen = await page.evaluate(() => {
+      const root = (window as unknown as { noteRoot: ShadowRoot }).noteRoot;
+      const text = root.getElementById('in-shadow')?.firstChild as Text;
+      const i = text.data.indexOf('Abraham Accords');
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 'Abraham Accords'.length);
+      const b = r.getBoundingClientRect();
+      return {
+        css: [...root.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((x) => x.cssText)).join('\n'),
+        x: b.x + b.width / 2,
+        y: b.y + b.height / 2,
+      };
+    });
+    expect(seen.css).toMatch(/::highlight\(briefing-lens\)/);
+    await page.mouse.move(seen.x - 30, seen.y, { steps: 2 });
+    await page.mouse.move(seen.x, seen.y, { steps: 4 });
     await poll(() => cardName(page)).toBe('Abraham Accords');
     await page.close();
   });

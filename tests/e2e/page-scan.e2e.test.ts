@@ -147,6 +147,40 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('scans a component’s closed shadow root, styles the marks there and opens their card', async () => {
+    const body = `<article><p>Outside the component.</p><x-note></x-note></article>
+    <script>
+      // The page keeps the only reference to its closed root (the test reads it from here).
+      window.noteRoot = document.querySelector('x-note').attachShadow({ mode: 'closed' });
+      window.noteRoot.innerHTML = '<p>In a closed component: the Abraham Accords, again.</p>';
+    </script>`;
+    session.setPage('/page/closed-shadow.html', page(body));
+    const p = await session.open('/page/closed-shadow.html');
+    await waitForReady(session, p);
+    expect(await paintedTexts(p)).toEqual(['Abraham Accords']);
+    const inRoot = () =>
+      p.evaluate(() => {
+        const root = (window as unknown as { noteRoot: ShadowRoot }).noteRoot;
+        const ranges = [...(CSS.highlights.get('briefing-lens') ?? [])] as Range[];
+        const text = root.querySelector('p')?.firstChild as Text;
+        const r = document.createRange();
+        r.setStart(text, text.data.indexOf('Abraham'));
+        r.setEnd(text, text.data.indexOf('Abraham') + 'Abraham Accords'.length);
+        const box = r.getBoundingClientRect();
+        return {
+          painted: ranges.some((x) => x.startContainer.getRootNode() === root),
+          adopted: root.adoptedStyleSheets.length,
+          x: box.x + box.width / 2,
+          y: box.y + box.height / 2,
+        };
+      });
+    const seen = await inRoot();
+    expect({ painted: seen.painted, adopted: seen.adopted }).toEqual({ painted: true, adopted: 1 });
+    await hover(p, seen);
+    await expect.poll(() => cardName(p), { timeout: 8000 }).toBe('Abraham Accords');
+    await p.close();
+  });
+
   it('keeps marks on a Preact page as it re-renders its text, and the page keeps working', async () => {
     const preact = readFileSync(join(ROOT, 'node_modules/preact/dist/preact.mjs'), 'utf8')
       .replace(/\/\/# sourceMappingURL=.*$/m, '')
