@@ -139,6 +139,31 @@ const listed = async (page: Page) =>
     (t) => t.id,
   );
 
+/** Where the card's host element is, once closed: its parent's name and whether it is a popover. */
+function hostPlace(page: Page) {
+  return page.evaluate((host) => {
+    const el = document.querySelector(host) as HTMLElement;
+    return { parent: el.parentElement?.localName, popover: el.hasAttribute('popover') };
+  }, HOST);
+}
+
+/**
+ * Clicks the page's `opener` (a dialog, popover or component button) and waits until the term shown only
+ * inside what it opens, the Iran nuclear talks, is found.
+ */
+async function reveal(page: Page, opener: string) {
+  await page.click(opener);
+  await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
+}
+
+/** Rests the pointer on `text` inside `selector` and waits for its card; returns the term's first line box. */
+async function hoverCard(page: Page, selector: string, text: string): Promise<Box> {
+  const term = await textBox(page, selector, text);
+  await hover(page, term);
+  await expect.poll(() => cardName(page), { timeout: 5000 }).toBe(text);
+  return term;
+}
+
 /**
  * With a modal open and `behind` (a box on Bahrain) behind it: no card by pointer, none by keyboard, and
  * next-term goes to the term in the modal.
@@ -157,9 +182,7 @@ async function expectNoCardBehind(page: Page, behind: Box) {
 describe('placement', () => {
   it('goes below a term, above one near the bottom, and follows the term as the page scrolls', async () => {
     const page = await open('/layer/placement.html');
-    const term = await textBox(page, '#top', 'Abraham Accords');
-    await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
+    const term = await hoverCard(page, '#top', 'Abraham Accords');
     let card = await cardState(page);
     expect(card.top).toBeGreaterThanOrEqual(term.bottom);
     expect(card.top - term.bottom).toBeLessThan(12);
@@ -235,11 +258,8 @@ describe('top layer', () => {
     expect(await cardState(page)).toMatchObject({ parent: 'html', popover: false, onTop: true });
     await page.keyboard.press('Escape');
 
-    await page.click('#open');
-    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
-    const term = await textBox(page, '#inside', 'Iran nuclear talks');
-    await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
+    await reveal(page, '#open');
+    const term = await hoverCard(page, '#inside', 'Iran nuclear talks');
     const card = await cardState(page);
     // In the dialog (not inert), in the top layer above it, hit first at its centre, placed in the
     // viewport's coordinates despite the dialog's transform.
@@ -254,12 +274,7 @@ describe('top layer', () => {
     expect(await cardName(page)).toBeNull();
     expect(await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).open)).toBe(true);
     // Closed, the card's host has left the page's dialog and the top layer.
-    expect(
-      await page.evaluate((host) => {
-        const el = document.querySelector(host) as HTMLElement;
-        return { parent: el.parentElement?.localName, popover: el.hasAttribute('popover') };
-      }, HOST),
-    ).toEqual({ parent: 'html', popover: false });
+    expect(await hostPlace(page)).toEqual({ parent: 'html', popover: false });
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).open)).toBe(false);
     await page.close();
@@ -290,8 +305,7 @@ describe('top layer', () => {
     });
     await page.keyboard.press('Escape');
 
-    await page.click('#open');
-    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
+    await reveal(page, '#open');
     await page.mouse.click(behind.x, behind.y);
     await page.waitForTimeout(300);
     expect(await cardName(page)).toBeNull();
@@ -326,8 +340,7 @@ describe('top layer', () => {
 
   it('closes with the page’s dialog when its term was in it', async () => {
     const page = await open('/layer/dialog.html');
-    await page.click('#open');
-    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
+    await reveal(page, '#open');
     const term = await textBox(page, '#inside', 'Iran nuclear talks');
     await page.mouse.click(term.x, term.y);
     await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
@@ -346,9 +359,7 @@ describe('top layer', () => {
     await expect
       .poll(() => page.evaluate(() => document.fullscreenElement?.id), { timeout: 5000 })
       .toBe('art');
-    const term = await textBox(page, '#fs-term', 'Iran nuclear talks');
-    await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
+    const term = await hoverCard(page, '#fs-term', 'Iran nuclear talks');
     expect(await cardState(page)).toMatchObject({ parent: 'art', popover: true, open: true, onTop: true });
     await page.getByRole('button', { name: 'Keep open' }).click();
     expect(await page.getByRole('button', { name: 'Keep open' }).getAttribute('aria-pressed')).toBe('true');
@@ -365,8 +376,7 @@ describe('top layer', () => {
     const page = await open('/layer/shadow-dialog.html');
     expect(await listed(page)).toContain('bahrain');
     const behind = await textBox(page, '#behind', 'Bahrain');
-    await page.click('#open-x');
-    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
+    await reveal(page, '#open-x');
     // A term in the component's dialog: the card opens in it, above it.
     const inside = await page.evaluate(() => {
       const p = document.getElementById('xm')?.shadowRoot?.getElementById('in-x');
@@ -390,11 +400,8 @@ describe('top layer', () => {
 
   it('opens above the page’s own popover for a term in it, and closes when the popover does', async () => {
     const page = await open('/layer/popover.html');
-    await page.click('#notes');
-    await expect.poll(() => listed(page), { timeout: 5000 }).toContain('iran-nuclear-talks');
-    const term = await textBox(page, '#in-pop', 'Iran nuclear talks');
-    await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Iran nuclear talks');
+    await reveal(page, '#notes');
+    const term = await hoverCard(page, '#in-pop', 'Iran nuclear talks');
     // In the popover and above it in the top layer, hit first at its centre, below its term.
     const card = await cardState(page);
     expect(card).toMatchObject({ parent: 'pop', popover: true, open: true, onTop: true });
@@ -405,12 +412,7 @@ describe('top layer', () => {
     // The page closes its popover: the term is gone from view, and the card with it.
     await page.evaluate(() => document.getElementById('pop')?.hidePopover());
     await expect.poll(() => cardName(page), { timeout: 5000 }).toBeNull();
-    expect(
-      await page.evaluate((host) => {
-        const el = document.querySelector(host) as HTMLElement;
-        return { parent: el.parentElement?.localName, popover: el.hasAttribute('popover') };
-      }, HOST),
-    ).toEqual({ parent: 'html', popover: false });
+    expect(await hostPlace(page)).toEqual({ parent: 'html', popover: false });
     await page.close();
   });
 });
@@ -418,9 +420,7 @@ describe('top layer', () => {
 describe('Esc', () => {
   it('in the page’s search box reaches the page and leaves the card; elsewhere it closes a hover card', async () => {
     const page = await open('/layer/search.html');
-    const term = await textBox(page, '#first', 'Abraham Accords');
-    await hover(page, term);
-    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
+    const term = await hoverCard(page, '#first', 'Abraham Accords');
     // The page moves focus to its search box (as "/" does on many sites); the reader types, then Esc.
     await page.evaluate(() => (document.getElementById('search') as HTMLInputElement).focus());
     await page.keyboard.type('accords');

@@ -28,28 +28,20 @@ const STRICT_CSP = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <p id="first">Officials said the Abraham Accords remain the template for any new deal.</p>
 </main></body></html>`;
 
-/** A term in a web component's open shadow root (attached by the page's own script). */
-const SHADOW = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shadow</title></head>
+/**
+ * A term in a web component's shadow root, open or closed, attached by the page's own script. The page
+ * keeps a reference to the root (`window.noteRoot`): a closed one is reachable from nowhere else.
+ */
+const componentPage = (
+  mode: 'open' | 'closed',
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Component (${mode})</title></head>
 <body><main><p>A page with a component.</p><x-note id="note"></x-note></main>
 <script>
   customElements.define('x-note', class extends HTMLElement {
     constructor() {
       super();
-      this.attachShadow({ mode: 'open' }).innerHTML =
-        '<p id="in-shadow">In the component, the Abraham Accords come up again.</p>';
-    }
-  });
-</script></body></html>`;
-
-/** The same in a closed shadow root: only the page's script (and an extension) can reach it. */
-const CLOSED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Closed</title></head>
-<body><main><p>A page with a component.</p><x-note id="note"></x-note></main>
-<script>
-  customElements.define('x-note', class extends HTMLElement {
-    constructor() {
-      super();
-      // The page keeps the only reference to its closed root (the test reads it from here).
-      window.noteRoot = this.attachShadow({ mode: 'closed' });
+      window.noteRoot = this.attachShadow({ mode: '${mode}' });
       window.noteRoot.innerHTML =
         '<p id="in-shadow">In the component, the Abraham Accords come up again.</p>';
     }
@@ -59,8 +51,8 @@ const CLOSED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 beforeAll(async () => {
   session = await launchFirefox({
     '/csp.html': STRICT_CSP,
-    '/shadow.html': SHADOW,
-    '/closed.html': CLOSED,
+    '/open.html': componentPage('open'),
+    '/closed.html': componentPage('closed'),
   });
   article = await session.open('/demo/');
 }, 60_000);
@@ -277,56 +269,34 @@ describe('the Firefox build in Firefox', () => {
     await page.close();
   });
 
-  it('marks a term in a component’s open shadow root and styles it there', async () => {
-    const page = await session.open('/shadow.html');
-    await poll(async () => (await marked(page)).map((m) => m.text)).toContain('Abraham Accords');
-    // `::highlight()` rules do not cross into a shadow tree: our sheet is adopted by the shadow root.
-    const css = await page.evaluate(() =>
-      [...(document.getElementById('note')?.shadowRoot?.adoptedStyleSheets ?? [])]
-        .flatMap((s) => [...s.cssRules].map((r) => r.cssText))
-        .join('\n'),
-    );
-    expect(css).toMatch(/::highlight\(briefing-lens\)/);
-    // And hovering it opens its card (the caret lookup has to be told about the shadow root).
-    const at = await page.evaluate(() => {
-      const text = document.getElementById('note')?.shadowRoot?.getElementById('in-shadow')
-        ?.firstChild as Text;
-      const i = text.data.indexOf('Abraham Accords');
-      const r = document.createRange();
-      r.setStart(text, i);
-      r.setEnd(text, i + 'Abraham Accords'.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    });
-    await page.mouse.move(at.x - 30, at.y, { steps: 2 });
-    await page.mouse.move(at.x, at.y, { steps: 4 });
-    await poll(() => cardName(page)).toBe('Abraham Accords');
-    await page.close();
-  });
-
-  it('marks a term in a component’s closed shadow root, styles it there and opens its card', async () => {
-    const page = await session.open('/closed.html');
-    await poll(async () => (await marked(page)).map((m) => m.text)).toContain('Abraham Accords');
-    const seen = await page.evaluate(() => {
-      const root = (window as unknown as { noteRoot: ShadowRoot }).noteRoot;
-      const text = root.getElementById('in-shadow')?.firstChild as Text;
-      const i = text.data.indexOf('Abraham Accords');
-      const r = document.createRange();
-      r.setStart(text, i);
-      r.setEnd(text, i + 'Abraham Accords'.length);
-      const b = r.getBoundingClientRect();
-      return {
-        css: [...root.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((x) => x.cssText)).join('\n'),
-        x: b.x + b.width / 2,
-        y: b.y + b.height / 2,
-      };
-    });
-    expect(seen.css).toMatch(/::highlight\(briefing-lens\)/);
-    await page.mouse.move(seen.x - 30, seen.y, { steps: 2 });
-    await page.mouse.move(seen.x, seen.y, { steps: 4 });
-    await poll(() => cardName(page)).toBe('Abraham Accords');
-    await page.close();
-  });
+  it.each(['open', 'closed'])(
+    'marks a term in a component’s %s shadow root, styles it there and opens its card',
+    async (mode) => {
+      const page = await session.open(`/${mode}.html`);
+      await poll(async () => (await marked(page)).map((m) => m.text)).toContain('Abraham Accords');
+      const seen = await page.evaluate(() => {
+        const root = (window as unknown as { noteRoot: ShadowRoot }).noteRoot;
+        const text = root.getElementById('in-shadow')?.firstChild as Text;
+        const i = text.data.indexOf('Abraham Accords');
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 'Abraham Accords'.length);
+        const b = r.getBoundingClientRect();
+        return {
+          css: [...root.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((x) => x.cssText)).join('\n'),
+          x: b.x + b.width / 2,
+          y: b.y + b.height / 2,
+        };
+      });
+      // `::highlight()` rules do not cross into a shadow tree: our sheet is adopted by the shadow root.
+      expect(seen.css).toMatch(/::highlight\(briefing-lens\)/);
+      // And hovering it opens its card (the caret lookup has to be told about the shadow root).
+      await page.mouse.move(seen.x - 30, seen.y, { steps: 2 });
+      await page.mouse.move(seen.x, seen.y, { steps: 4 });
+      await poll(() => cardName(page)).toBe('Abraham Accords');
+      await page.close();
+    },
+  );
 
   it('logs no errors in the pages it ran on', () => {
     expect(session.errors).toEqual([]);
