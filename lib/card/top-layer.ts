@@ -38,7 +38,7 @@ function composedParent(node: Node): Node | null {
 
 // Live and kept current by the browser: looking at it costs nothing while the page has no dialog.
 let dialogs: HTMLCollectionOf<HTMLDialogElement> | undefined;
-/** Open shadow roots a modal dialog may be in (the page scan reports those it enters; see `setShadowRoots`). */
+/** Shadow roots a modal dialog may be in: those the page scan entered, open or closed (see `setShadowRoots`). */
 let shadowRoots: () => Iterable<ShadowRoot> = () => [];
 
 /** Where to look for dialogs besides the document: components often render their modals in a shadow root. */
@@ -46,7 +46,7 @@ export function setShadowRoots(source: () => Iterable<ShadowRoot>): void {
   shadowRoots = source;
 }
 
-/** The open modal dialogs: the document's, then those in the known open shadow roots. */
+/** The open modal dialogs: the document's, then those in the known shadow roots. */
 function* modalDialogs(): Generator<HTMLDialogElement> {
   dialogs ??= document.getElementsByTagName('dialog');
   for (const d of dialogs) if (d.open && isModal(d)) yield d;
