@@ -309,9 +309,9 @@ async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage):
 /**
  * The floor, and the isolated-world walk, each on a load of its own in the browser without the
  * extension, walked once the page has rendered (as our scan starts): cold, as our scan is. Walked after
- * our scan in the same page instead, they found every text node's string already made by it (V8 keeps
- * the strings of DOM text for every world of the page) and came out about half as long: nytimes-5's
- * floor was 1.1 ms cold and 0.5 ms after another walk of the page.
+ * our scan in the same page instead, they found every text node's string already made by it (V8 shares
+ * the strings of DOM text between the page's worlds): the 5 MB page's floor was 11 ms that way and is
+ * 18–20 ms cold (the news pages' floors hardly changed).
  */
 async function measureWalk(
   plain: BrowserContext,
