@@ -24,13 +24,38 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+export interface FirefoxOptions {
+  /** Folders served besides the demo (URL prefix → folder). */
+  mounts?: Record<string, string>;
+  /**
+   * Every address but 127.0.0.1 refused at once (a proxy on a closed port), as saved real pages load ads,
+   * fonts and frames from everywhere; without it Firefox only avoids its own update and telemetry traffic.
+   */
+  offline?: boolean;
+  /** The build to install (default: FIREFOX_EXTENSION_DIR). */
+  extensionDir?: string;
+}
+
 /** `pages`: HTML served from memory at these paths, besides the demo at /demo/. */
-export async function launchFirefox(pages: Record<string, string> = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  pages: Record<string, string> = {},
+  options: FirefoxOptions = {},
+): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: run `npm test` once, which installs one.');
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))
-    throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\`.`);
-  const server = await serve({ mounts: { '/demo/': join(ROOT, 'demo') }, pages });
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No Firefox build in ${extensionDir}: run \`npx wxt build -b firefox\`.`);
+  const server = await serve({ mounts: { '/demo/': join(ROOT, 'demo'), ...options.mounts }, pages });
+  const refuse = {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': 9,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': 9,
+    'network.proxy.no_proxies_on': '127.0.0.1',
+    'network.proxy.allow_hijacking_localhost': false,
+  };
   const uuid = randomUUID();
   const addonId = 'briefing-lens@briefing-lens.example';
   const browser = await puppeteer
@@ -45,13 +70,14 @@ export async function launchFirefox(pages: Record<string, string> = {}): Promise
         'network.proxy.type': 0,
         'app.update.enabled': false,
         'datareporting.policy.dataSubmissionEnabled': false,
+        ...(options.offline ? refuse : {}),
       },
     })
     .catch(async (e) => {
       await server.close();
       throw e;
     });
-  const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const installed = await browser.installExtension(extensionDir);
   if (installed !== addonId) throw new Error(`installed add-on id ${installed}, expected ${addonId}`);
   const errors: string[] = [];
   return {
