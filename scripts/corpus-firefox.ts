@@ -12,12 +12,22 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { PageTermsResponse } from '../lib/messages';
 import { HOST } from '../tests/e2e/card-helpers';
-import { FIREFOX_EXTENSION_DIR, type FirefoxSession, launchFirefox } from '../tests/e2e/firefox-harness';
+import {
+  cardName,
+  FIREFOX_EXTENSION_DIR,
+  type FirefoxSession,
+  hoverText,
+  launchFirefox,
+  pageAt,
+} from '../tests/e2e/firefox-harness';
 import { loadGlossary } from '../tests/e2e/guard';
 import { ROOT, SHARED } from '../tests/e2e/harness';
 
 const CORPUS = process.env.BL_CORPUS_DIR ?? join(SHARED, 'corpus/readability');
-/** Firefox scans more slowly than Chromium under automation; the Chromium run's budget is 2 s. */
+/**
+ * From the moment the page is seen loaded over WebDriver BiDi. The Chromium run allows 2 s from
+ * DOMContentLoaded and times a slow page again; this run does not retry, so it allows a little more.
+ */
 const READY_BUDGET_MS = 3000;
 const LOAD_TIMEOUT_MS = 20_000;
 
@@ -170,24 +180,8 @@ async function load(page: Page, url: string): Promise<boolean> {
  */
 async function openBriefingTab(s: FirefoxSession): Promise<Page> {
   const demo = await s.open('/demo/');
-  const target = 'Abraham Accords';
   for (let attempt = 0; attempt < 20; attempt++) {
-    const at = await demo.evaluate((text) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(text);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + text.length);
-        const box = r.getClientRects()[0];
-        if (box) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      }
-      return null;
-    }, target);
-    if (!at) throw new Error(`the demo has no "${target}" on screen`);
-    await demo.mouse.move(at.x - 30, at.y, { steps: 2 });
-    await demo.mouse.move(at.x, at.y, { steps: 4 });
+    await hoverText(demo, 'Abraham Accords');
     await wait(700);
     const link = await demo.evaluate((host) => {
       const a = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('a') ?? [])].find((x) =>
@@ -201,12 +195,10 @@ async function openBriefingTab(s: FirefoxSession): Promise<Page> {
     if (!link) continue;
     await demo.mouse.click(link.x, link.y);
     for (let i = 0; i < 50; i++) {
-      for (const p of await s.browser.pages()) {
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith(s.extensionUrl('popup.html'))) {
-          await demo.close();
-          return p;
-        }
+      const briefing = await pageAt(s.browser, s.extensionUrl('popup.html'));
+      if (briefing) {
+        await demo.close();
+        return briefing;
       }
       await wait(200);
     }
@@ -278,14 +270,7 @@ async function openCard(page: Page, briefing: Page, termId: string): Promise<str
   }, termId);
   const want = labels.get(termId) ?? termId;
   for (let i = 0; i < 30; i++) {
-    const name = await page
-      .evaluate((host) => {
-        const dialog = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]');
-        const id = dialog?.getAttribute('aria-labelledby');
-        return id ? (dialog?.getRootNode() as ShadowRoot).getElementById(id)?.textContent?.trim() : null;
-      }, HOST)
-      .catch(() => null);
-    if (name === want) return 'ok';
+    if ((await cardName(page).catch(() => null)) === want) return 'ok';
     await wait(100);
   }
   return `no card named “${want}” opened for ${termId}`;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/firefox';
 import { serve } from '../../scripts/serve';
+import { cardNameOf, findHost, HOST } from './card-helpers';
 import { ROOT } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, process.env.BL_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -99,4 +100,49 @@ export async function launchFirefox(
       await server.close();
     },
   };
+}
+
+/** The centre of the first line box of the first `text` in the article (else the body), scrolled into view. */
+function textCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(text);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + text.length);
+      const top = r.getBoundingClientRect().top;
+      if (top < 0 || top > innerHeight - 60) scrollBy({ top: top - innerHeight / 3, behavior: 'instant' });
+      const box = r.getClientRects()[0];
+      if (!box) break;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    throw new Error(`"${text}" not found`);
+  }, text);
+}
+
+/** Moves the mouse onto `text` as a reader would: from the side, in steps. */
+export async function hoverText(page: Page, text: string): Promise<void> {
+  const at = await textCentre(page, text);
+  await page.mouse.move(at.x - 30, at.y, { steps: 2 });
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+}
+
+/** The open card's accessible name, or null (the host found as the Chromium tests find it). */
+export async function cardName(page: Page): Promise<string | null> {
+  // Run through tsx (scripts/corpus-firefox.ts), named functions are wrapped in esbuild's `__name(…)`,
+  // which does not exist in the page; the Chromium harness defines it the same way (addInitScript).
+  await page.evaluate('globalThis.__name ??= (fn) => fn;');
+  const host = await page.evaluateHandle(findHost, HOST);
+  return page.evaluate(cardNameOf, host);
+}
+
+/** The open page whose document is at a URL starting with `prefix` (puppeteer may still call it about:blank). */
+export async function pageAt(browser: Browser, prefix: string): Promise<Page | undefined> {
+  for (const p of await browser.pages()) {
+    const href = await p.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith(prefix)) return p;
+  }
+  return undefined;
 }

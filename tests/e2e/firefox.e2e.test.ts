@@ -4,8 +4,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
-import { cardNameOf, findHost, HOST } from './card-helpers';
-import { type FirefoxSession, launchFirefox } from './firefox-harness';
+import { HOST } from './card-helpers';
+import { cardName, type FirefoxSession, hoverText, launchFirefox, pageAt } from './firefox-harness';
 
 /** Browser state settles asynchronously; polls return as soon as their condition holds. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
@@ -79,47 +79,6 @@ function marked(page: Page): Promise<Array<{ text: string; crossesElements: bool
   });
 }
 
-/** The centre of the first line box of the first `text` in the article, scrolled into view. */
-function textCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, 4);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(text);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + text.length);
-      const top = r.getBoundingClientRect().top;
-      if (top < 0 || top > innerHeight - 60) scrollBy({ top: top - innerHeight / 3, behavior: 'instant' });
-      const box = r.getClientRects()[0];
-      if (!box) break;
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    }
-    throw new Error(`"${text}" not found`);
-  }, text);
-}
-
-/** The open card's accessible name, or null (the host found as the Chromium tests find it). */
-async function cardName(page: Page): Promise<string | null> {
-  const host = await page.evaluateHandle(findHost, HOST);
-  return page.evaluate(cardNameOf, host);
-}
-
-async function hoverText(page: Page, text: string) {
-  const at = await textCentre(page, text);
-  await page.mouse.move(at.x - 30, at.y, { steps: 2 });
-  await page.mouse.move(at.x, at.y, { steps: 4 });
-}
-
-/** The open page whose document is at a URL starting with `prefix` (puppeteer may still call it about:blank). */
-async function pageAt(prefix: string): Promise<Page | undefined> {
-  for (const p of await session.browser.pages()) {
-    const href = await p.evaluate(() => location.href).catch(() => '');
-    if (href.startsWith(prefix)) return p;
-  }
-  return undefined;
-}
-
 /** Asks the article's content script for its terms, from the briefing tab (the popup's own message). */
 function articleTerms(): Promise<PageTermsResponse> {
   return briefing.evaluate(
@@ -184,7 +143,7 @@ describe('the Firefox build in Firefox', () => {
     await article.mouse.click(link.x, link.y);
     let found: Page | undefined;
     await poll(async () => {
-      found = await pageAt(session.extensionUrl('popup.html'));
+      found = await pageAt(session.browser, session.extensionUrl('popup.html'));
       return found !== undefined;
     }).toBe(true);
     briefing = found as Page;
@@ -227,7 +186,7 @@ describe('the Firefox build in Firefox', () => {
     });
     let options: Page | undefined;
     await poll(async () => {
-      options = await pageAt(session.extensionUrl('options.html'));
+      options = await pageAt(session.browser, session.extensionUrl('options.html'));
       return options !== undefined;
     }).toBe(true);
     const toggle = await (options as Page).waitForSelector(`#topic-${topic}`);
@@ -240,7 +199,7 @@ describe('the Firefox build in Firefox', () => {
   });
 
   it('the mark style chosen in the options page restyles the open article', async () => {
-    const options = await pageAt(session.extensionUrl('options.html'));
+    const options = await pageAt(session.browser, session.extensionUrl('options.html'));
     if (!options) throw new Error('the options page is not open (previous test)');
     const adoptedCss = () =>
       article.evaluate(() =>
