@@ -189,6 +189,30 @@ describe('scanner', () => {
     expect(s.list().every((m) => m.range.startContainer.isConnected)).toBe(true);
   });
 
+  it('forgets blocks still waiting to be scanned when a mutation makes them stale', async () => {
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p id="p${i}">Pakistan ${i}</p>`).join(
+      '',
+    );
+    const s = clockedScanner();
+    s.start();
+    // One slice (6 ms on the fake clock): the walk, and the first blocks scanned; the rest wait in the queue.
+    s.drain(1);
+    expect(s.ready).toBe(false);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(document.body, { subtree: true, characterData: true });
+    (document.getElementById('p25')?.firstChild as Text).data = 'quiet now';
+    await new Promise((r) => setTimeout(r, 0));
+    records.push(...mo.takeRecords());
+    mo.disconnect();
+    s.rescan(dirtyRoots(records));
+    s.drain();
+    const marked = s.list().map((m) => m.range.startContainer.parentElement?.id);
+    expect(marked).toHaveLength(29);
+    expect(new Set(marked).size).toBe(29);
+    expect(marked).not.toContain('p25');
+  });
+
   /**
    * A scanner on a fake clock: each block scanned costs 1 ms and building the engine `engineMs`, so slices
    * and totals are exact.

@@ -162,7 +162,14 @@ class Shown implements ShownMention {
 
 export class PageScanner implements PageIndex {
   private blocks: ScannedBlock[] = [];
+  /** Scanned blocks that are kept (see `commit`), by their first text node. */
   private readonly nodeBlock = new WeakMap<Text, ScannedBlock>();
+  /**
+   * Blocks walked and not yet scanned, by their first text node: a sweep must find them too. Emptied at
+   * once when every queued block is scanned (`compact`): one entry removed at a time from a WeakMap cost
+   * 6 % of the 5 MB page's scan.
+   */
+  private unscanned = new Map<Text, ScannedBlock>();
   private jobs: (WalkJob | SweepJob)[] = [];
   private queue: ScannedBlock[] = [];
   private queueHead = 0;
@@ -212,6 +219,11 @@ export class PageScanner implements PageIndex {
   private lastFlush = 0;
   /** The viewport's blocks are scanned: paint after this slice whatever the wait. */
   private flushSoon = false;
+  /**
+   * Listeners the first scan needs only until it is ready (where the viewport is): they hold every block
+   * of the page, so they go when it is ready, not when the page goes.
+   */
+  private firstScan = new AbortController();
 
   constructor(private readonly options: ScannerOptions) {
     this.rules = options.rules;
@@ -270,6 +282,7 @@ export class PageScanner implements PageIndex {
     this.longestSlice = 0;
     this.engineMs = 0;
     this.snapshot = { ready: false, cpuMs: 0, engineMs: 0, wallMs: 0, slices: 0, longestSliceMs: 0 };
+    this.firstScan = new AbortController();
     if (root) this.jobs.push(this.walkJob(root, true));
     this.lastFlush = 0;
     this.flushSoon = false;
@@ -292,6 +305,7 @@ export class PageScanner implements PageIndex {
     // Callbacks still pending from this scan (frame, viewport, late shadow roots) see a new generation.
     this.generation++;
     this.running = false;
+    this.firstScan.abort();
     this.bareHosts.clear();
     if (this.hostTimer !== undefined) clearTimeout(this.hostTimer);
     this.hostTimer = undefined;
@@ -303,6 +317,7 @@ export class PageScanner implements PageIndex {
     for (const b of this.blocks) b.dead = true;
     for (const job of this.jobs) if (job.kind === 'walk') for (const b of job.blocks) b.dead = true;
     this.blocks = [];
+    this.unscanned = new Map();
     this.jobs = [];
     this.queue = [];
     this.queueHead = 0;
@@ -347,7 +362,7 @@ export class PageScanner implements PageIndex {
       if (dirty.added.has(r) || !r.isConnected) continue;
       const texts = doc.createTreeWalker(r, 4); // NodeFilter.SHOW_TEXT
       for (let n = texts.nextNode(); n; n = texts.nextNode()) {
-        const b = this.nodeBlock.get(n as Text);
+        const b = this.blockOf(n as Text);
         if (b && !b.dead) this.kill(b);
       }
     }
@@ -393,9 +408,9 @@ export class PageScanner implements PageIndex {
     return this.snapshot.ready;
   }
 
-  /** Runs slices synchronously until idle (tests). */
-  drain(): void {
-    while (this.slicer.slice()) {
+  /** Runs slices synchronously until idle, or `slices` of them (tests). */
+  drain(slices = Number.POSITIVE_INFINITY): void {
+    for (let n = 0; n < slices && this.slicer.slice(); n++) {
       // keep going
     }
   }
@@ -430,16 +445,21 @@ export class PageScanner implements PageIndex {
     b.signals = NO_SIGNALS;
     b.region = NO_REGION;
     b.order = 0;
-    // Blocks are registered by their first text node: a later walk meeting that node (moved, rewalked)
-    // knows the old block is stale.
+    // Blocks are registered by their first text node (here until scanned, then in `nodeBlock` if kept): a
+    // later walk meeting that node (moved, rewalked) knows the old block is stale.
     if (!full) {
       for (const n of b.nodes) {
-        const old = this.nodeBlock.get(n);
+        const old = this.blockOf(n);
         if (old && old !== b && !old.dead) this.kill(old);
       }
     }
-    this.nodeBlock.set(b.nodes[0] as Text, b);
+    this.unscanned.set(b.nodes[0] as Text, b);
     return b;
+  }
+
+  /** The live or waiting block whose first text node is `node`, if any. */
+  private blockOf(node: Text): ScannedBlock | undefined {
+    return this.nodeBlock.get(node) ?? this.unscanned.get(node);
   }
 
   private timedWork(expired: () => boolean): boolean {
@@ -489,6 +509,7 @@ export class PageScanner implements PageIndex {
     if (this.queueHead >= this.queue.length && this.queue.length > 0) {
       this.queue = [];
       this.queueHead = 0;
+      this.compact();
     }
     // During the first scan, deciding waits until marks are due to be painted (maybeFlush, or the scan ends):
     // re-deciding every mention found so far after every slice made a dense page's scan quadratic.
@@ -509,6 +530,7 @@ export class PageScanner implements PageIndex {
   }
 
   private markReady() {
+    this.firstScan.abort();
     const s = this.slicer.stats;
     this.snapshot = {
       ready: true,
@@ -581,7 +603,7 @@ export class PageScanner implements PageIndex {
           if (generation === this.generation && this.running && !this.snapshot.ready)
             this.findViewport(blocks);
         },
-        { once: true, signal: this.options.signal },
+        { once: true, signal: this.firstScan.signal },
       );
       return;
     }
@@ -629,10 +651,10 @@ export class PageScanner implements PageIndex {
           if (generation === this.generation && this.running && !this.snapshot.ready)
             this.findViewport(blocks, true);
         },
-        { once: true, passive: true, signal: this.options.signal },
+        { once: true, passive: true, signal: this.firstScan.signal },
       );
     }
-    this.options.signal.addEventListener(
+    this.firstScan.signal.addEventListener(
       'abort',
       () => {
         observer.disconnect();
@@ -741,7 +763,28 @@ export class PageScanner implements PageIndex {
       addSignals(this.pageTally, b.signals, 1);
       addSignals(this.regionTally(b.region), b.signals, 1);
     }
-    if (b.mentions.length > 0 || b.signals.length > 0) this.dirty = true;
+    const first = b.nodes[0] as Text;
+    if (b.mentions.length > 0 || b.signals.length > 0 || veiledBy) {
+      if (b.mentions.length > 0 || b.signals.length > 0) this.dirty = true;
+      this.nodeBlock.set(first, b);
+    } else if (this.nodeBlock.get(first)?.dead) {
+      // A kept block this one replaced (its text rescanned) is forgotten with it.
+      this.nodeBlock.delete(first);
+    }
+    // Otherwise nothing to show, count or watch for: nothing needs this block again (a rescan of its text
+    // makes a new one), so nothing keeps it once `compact` takes it out of `blocks`: most of a page's blocks.
+  }
+
+  /** Whether a block is kept once scanned (see `commit`): it holds mentions (shown or hidden) or signals. */
+  private static kept(b: ScannedBlock): boolean {
+    return !b.scanned || b.mentions.length > 0 || b.signals.length > 0 || b.veiledBy !== undefined;
+  }
+
+  /** Drops the scanned blocks nothing needs from `blocks`, once every queued block is scanned. */
+  private compact() {
+    this.blocks = this.blocks.filter((b) => !b.dead && PageScanner.kept(b));
+    this.renumber();
+    this.unscanned = new Map();
   }
 
   private kill(b: ScannedBlock) {
