@@ -276,8 +276,25 @@ async function isolatedWalk(cdp: CDPSession): Promise<number> {
   return typeof result.value === 'number' ? result.value : Number.NaN;
 }
 
+/**
+ * The renderer's memory for the page once garbage is collected (KB): V8's heap, Blink's (Oilpan) and
+ * array buffers. Measured with the extension and without, the difference is what the extension keeps
+ * (`heapKb`). Not in it: external strings, such as the source of our own script (207 KB, ASCII).
+ */
+async function heapKb(cdp: CDPSession): Promise<number> {
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+    usedSize: number;
+    embedderHeapUsedSize?: number;
+    backingStorageSize?: number;
+  };
+  return (usage.usedSize + (usage.embedderHeapUsedSize ?? 0) + (usage.backingStorageSize ?? 0)) / 1024;
+}
+
 interface OursSample {
   stats: ScanStats;
+  /** See `heapKb`, after ready. */
+  heapKb: number;
   longestTaskMs: number;
   ourLongestTaskMs: number;
   ourTasksMs: number;
@@ -293,9 +310,11 @@ async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage):
     const stats = await scanStats(ext, page);
     await page.evaluate((stamp) => console.timeStamp(stamp), READY_STAMP);
     const tasks = summariseTasks(await stopTrace(), `chrome-extension://${ext.extensionId}/`);
+    const heap = await heapKb(cdp);
     await cdp.detach();
     return {
       stats,
+      heapKb: heap,
       longestTaskMs: tasks?.longestInWindowMs ?? Number.NaN,
       ourLongestTaskMs: tasks?.longestOursMs ?? Number.NaN,
       ourTasksMs: tasks?.oursTotalMs ?? Number.NaN,
@@ -318,15 +337,18 @@ async function measureWalk(
   origin: string,
   p: BenchPage,
   world: 'main' | 'isolated',
-): Promise<{ ms: number; chars: number }> {
+): Promise<{ ms: number; chars: number; heapKb: number }> {
   const page = await plain.newPage();
   try {
     await page.goto(origin + p.path, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-    if (world === 'main') return await page.evaluate(floorWalk);
+    // The page without the extension, for `heapKb`, is measured after the floor: the main-world walk's
+    // wrappers are garbage once it returns, while the isolated walk's world would stay.
+    const floor = world === 'main' ? await page.evaluate(floorWalk) : undefined;
     const cdp = await plain.newCDPSession(page);
     try {
-      return { ms: await isolatedWalk(cdp), chars: Number.NaN };
+      if (floor) return { ...floor, heapKb: await heapKb(cdp) };
+      return { ms: await isolatedWalk(cdp), chars: Number.NaN, heapKb: Number.NaN };
     } finally {
       await cdp.detach();
     }
@@ -416,6 +438,7 @@ function table(results: Results): string {
     'all ours cpu',
     'iso walk ms',
     '÷iso walk',
+    'heap KB',
   ];
   const rows = results.pages.map((p) => [
     p.name,
@@ -433,6 +456,7 @@ function table(results: Results): string {
     fmt(p.ourTasksCpuMs ?? Number.NaN, 1),
     fmt(p.isolatedWalkMs ?? Number.NaN, 2),
     fmt(p.ratioIsolatedWalk ?? Number.NaN, 1),
+    fmt(p.heapKb ?? Number.NaN, 0),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
@@ -545,7 +569,7 @@ async function main() {
     {
       ours: OursSample[];
       markjs: Array<{ ms: number; matches: number }>;
-      floor: Array<{ ms: number; chars: number }>;
+      floor: Array<{ ms: number; chars: number; heapKb: number }>;
       isolated: number[];
       tenK: number[];
     }
@@ -612,6 +636,7 @@ async function main() {
         slices: median(s.ours.map((o) => o.stats.slices)),
         isolatedWalkMs,
         ratioIsolatedWalk: oursMs / isolatedWalkMs,
+        heapKb: median(s.ours.map((o) => o.heapKb)) - median(s.floor.map((f) => f.heapKb)),
         ...(s.tenK.length ? { oursTenThousandMs: median(s.tenK) } : {}),
       };
     });

@@ -40,6 +40,11 @@ export interface PageResult {
   isolatedWalkMs?: number;
   /** `oursMs / isolatedWalkMs`. */
   ratioIsolatedWalk?: number;
+  /**
+   * For information, not a budget: memory the extension keeps in the page's renderer once ready (V8 and
+   * Blink heaps and array buffers after a full garbage collection, with the extension minus without).
+   */
+  heapKb?: number;
   /** Our scan CPU with the 10,000-term glossary, when measured. */
   oursTenThousandMs?: number;
 }
