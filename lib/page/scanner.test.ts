@@ -23,6 +23,18 @@ function scanner(rules: ScanRules = ALL_ON, engine = createTestEngine()) {
 
 const shown = (s: PageScanner) => s.list().map((m) => `${m.term}:${m.text}`);
 
+/** The roots to rescan after `change`, from its mutations as the page's MutationObserver reports them. */
+async function mutated(change: () => void, observe: MutationObserverInit) {
+  const records: MutationRecord[] = [];
+  const mo = new MutationObserver((r) => records.push(...r));
+  mo.observe(document.body, { subtree: true, ...observe });
+  change();
+  await new Promise((r) => setTimeout(r, 0));
+  records.push(...mo.takeRecords());
+  mo.disconnect();
+  return dirtyRoots(records);
+}
+
 beforeEach(() => {
   controller = new AbortController();
   document.body.innerHTML = '';
@@ -110,16 +122,15 @@ describe('scanner', () => {
     const engine = createTestEngine();
     const s = scanner(ALL_ON, engine);
     expect(shown(s)).toEqual(['pakistan:Pakistan', 'abraham-accords:Abraham Accords']);
-    const records: MutationRecord[] = [];
-    const mo = new MutationObserver((r) => records.push(...r));
-    mo.observe(document.body, { subtree: true, childList: true, characterData: true });
-    (document.querySelector('#b') as HTMLElement).textContent = 'now Pakistan too';
-    document.getElementById('c')?.remove();
-    await new Promise((r) => setTimeout(r, 0));
-    records.push(...mo.takeRecords());
-    mo.disconnect();
+    const dirty = await mutated(
+      () => {
+        (document.querySelector('#b') as HTMLElement).textContent = 'now Pakistan too';
+        document.getElementById('c')?.remove();
+      },
+      { childList: true, characterData: true },
+    );
     engine.scans.length = 0;
-    s.rescan(dirtyRoots(records));
+    s.rescan(dirty);
     s.drain();
     expect(engine.scans).toEqual(['now Pakistan too']);
     expect(shown(s)).toEqual(['pakistan:Pakistan', 'pakistan:Pakistan']);
@@ -131,14 +142,7 @@ describe('scanner', () => {
     const s = scanner();
     expect(s.list()).toHaveLength(2);
     const flip = async (change: () => void) => {
-      const records: MutationRecord[] = [];
-      const mo = new MutationObserver((r) => records.push(...r));
-      mo.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
-      change();
-      await new Promise((r) => setTimeout(r, 0));
-      records.push(...mo.takeRecords());
-      mo.disconnect();
-      s.rescan(dirtyRoots(records));
+      s.rescan(await mutated(change, { attributes: true, attributeFilter: ['hidden'] }));
       s.drain();
     };
     const d = document.getElementById('d') as HTMLElement;
@@ -151,16 +155,15 @@ describe('scanner', () => {
   it('keeps document order when a rescanned block is inserted before others', async () => {
     document.body.innerHTML = '<div id="top"></div><p>The Abraham Accords</p>';
     const s = scanner();
-    const records: MutationRecord[] = [];
-    const mo = new MutationObserver((r) => records.push(...r));
-    mo.observe(document.body, { subtree: true, childList: true });
-    const p = document.createElement('p');
-    p.textContent = 'Pakistan first';
-    document.getElementById('top')?.append(p);
-    await new Promise((r) => setTimeout(r, 0));
-    records.push(...mo.takeRecords());
-    mo.disconnect();
-    s.rescan(dirtyRoots(records));
+    const dirty = await mutated(
+      () => {
+        const p = document.createElement('p');
+        p.textContent = 'Pakistan first';
+        document.getElementById('top')?.append(p);
+      },
+      { childList: true },
+    );
+    s.rescan(dirty);
     s.drain();
     expect(shown(s)).toEqual(['pakistan:Pakistan', 'abraham-accords:Abraham Accords']);
   });
@@ -175,15 +178,14 @@ describe('scanner', () => {
       rules: ALL_ON,
     });
     s.start(); // the walk has not run yet: it waits for a frame
-    const records: MutationRecord[] = [];
-    const mo = new MutationObserver((r) => records.push(...r));
-    mo.observe(document.body, { subtree: true, childList: true, characterData: true });
-    document.getElementById('a')?.remove();
-    (document.getElementById('b')?.firstChild as Text).data = 'Pakistan, twice: Pakistan';
-    await new Promise((r) => setTimeout(r, 0));
-    records.push(...mo.takeRecords());
-    mo.disconnect();
-    s.rescan(dirtyRoots(records));
+    const dirty = await mutated(
+      () => {
+        document.getElementById('a')?.remove();
+        (document.getElementById('b')?.firstChild as Text).data = 'Pakistan, twice: Pakistan';
+      },
+      { childList: true, characterData: true },
+    );
+    s.rescan(dirty);
     s.drain();
     expect(shown(s)).toEqual(['pakistan:Pakistan', 'pakistan:Pakistan']);
     expect(s.list().every((m) => m.range.startContainer.isConnected)).toBe(true);
@@ -198,14 +200,13 @@ describe('scanner', () => {
     // One slice (6 ms on the fake clock): the walk, and the first blocks scanned; the rest wait in the queue.
     s.drain(1);
     expect(s.ready).toBe(false);
-    const records: MutationRecord[] = [];
-    const mo = new MutationObserver((r) => records.push(...r));
-    mo.observe(document.body, { subtree: true, characterData: true });
-    (document.getElementById('p25')?.firstChild as Text).data = 'quiet now';
-    await new Promise((r) => setTimeout(r, 0));
-    records.push(...mo.takeRecords());
-    mo.disconnect();
-    s.rescan(dirtyRoots(records));
+    const dirty = await mutated(
+      () => {
+        (document.getElementById('p25')?.firstChild as Text).data = 'quiet now';
+      },
+      { characterData: true },
+    );
+    s.rescan(dirty);
     s.drain();
     const marked = s.list().map((m) => m.range.startContainer.parentElement?.id);
     expect(marked).toHaveLength(29);
