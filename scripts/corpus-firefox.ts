@@ -10,7 +10,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import type { PageTermsResponse } from '../lib/messages';
+import type { PageTermsResponse, ToContent } from '../lib/messages';
 import { HOST } from '../tests/e2e/card-helpers';
 import {
   cardName,
@@ -133,8 +133,9 @@ function wait(ms: number) {
 }
 
 /**
- * Errors the extension caused in this page (and page dialogs dismissed). A content script's error reaches the page's error events in
- * Firefox, with the add-on's moz-extension:// address in its stack; the page's own errors are not ours.
+ * Errors the extension caused in this page (whose dialogs it dismisses). A content script's error reaches
+ * the page's error events in Firefox, with the add-on's moz-extension:// address in its stack; the page's
+ * own errors are not ours.
  */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -206,16 +207,24 @@ async function openBriefingTab(s: FirefoxSession): Promise<Page> {
   throw new Error('the demo card’s “Read in the briefing” did not open the briefing tab');
 }
 
-/** Asks the content script of the active tab (the page just opened) for its terms. */
-function askTerms(briefing: Page): Promise<PageTermsResponse | null> {
+/**
+ * Sends `message` to the content script of the active tab (the page just opened and brought to the
+ * front) from the briefing tab, as the popup does; its answer, or null when none came.
+ */
+function toActiveTab<T>(briefing: Page, message: ToContent): Promise<T | null> {
   return briefing
-    .evaluate(async () => {
+    .evaluate(async (message) => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
       const [tab] = await api.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return null;
-      return (await api.tabs.sendMessage(tab.id, { type: 'get-page-terms' })) as PageTermsResponse;
-    })
-    .catch(() => null);
+      return (await api.tabs.sendMessage(tab.id, message)) ?? null;
+    }, message)
+    .catch(() => null) as Promise<T | null>;
+}
+
+/** The terms of the page just opened (see `toActiveTab`). */
+function askTerms(briefing: Page): Promise<PageTermsResponse | null> {
+  return toActiveTab<PageTermsResponse>(briefing, { type: 'get-page-terms' });
 }
 
 async function checkPage(s: FirefoxSession, briefing: Page, file: string): Promise<PageResult> {
@@ -263,11 +272,7 @@ async function checkPage(s: FirefoxSession, briefing: Page, file: string): Promi
 
 /** Opens the card of `termId` the keyboard way (the popup's "On this page" does the same) and checks its name. */
 async function openCard(page: Page, briefing: Page, termId: string): Promise<string> {
-  await briefing.evaluate(async (id) => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await api.tabs.sendMessage(tab.id, { type: 'focus-term', id });
-  }, termId);
+  await toActiveTab(briefing, { type: 'focus-term', id: termId });
   const want = labels.get(termId) ?? termId;
   for (let i = 0; i < 30; i++) {
     if ((await cardName(page).catch(() => null)) === want) return 'ok';
