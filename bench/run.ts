@@ -31,6 +31,7 @@ import { chromiumArgs, requireChromium } from '../scripts/browser';
 import { type ExtensionBrowser, launchExtension, pollReady, sendToTab } from '../scripts/extension';
 import { serve } from '../scripts/serve';
 import { ALIAS_REGEX_FLAGS, aliasRegexSource } from './alias-regex';
+import { CONTENT_SCRIPT_WALKS, floorWalk, measureContentScriptWalk, writeWalkExtension } from './floor';
 import { generateGlossary } from './glossary-10k';
 import { measureHoverLatency } from './hover';
 import { profileScan } from './profile';
@@ -48,6 +49,7 @@ const ENGINE_10K_JSON = join(OUT, 'engine-10k.json');
 const BUNDLED_OUT = '.output-bench';
 const TEN_K_OUT = '.output-bench-10k';
 const PROFILE_OUT = '.output-bench-profile';
+const WALK_EXTENSION = join(OUT, 'walk-extension');
 const MARKJS = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
 /** A 5 MB page can take a while to scan on a slow machine; this is a hang guard, not a budget. */
 const READY_TIMEOUT_MS = 120_000;
@@ -233,49 +235,6 @@ async function scanStats(ext: ExtensionBrowser, page: Page): Promise<ScanStats> 
   }
 }
 
-/** The floor: a bare walk over every text node of the page, reading its text. Timed inside the page. */
-function floorWalk(): { ms: number; chars: number } {
-  const t0 = performance.now();
-  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-  let chars = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
-  return { ms: performance.now() - t0, chars };
-}
-
-/**
- * For information: every node (elements too) walked in an isolated world, as a content script must, the
- * DOM reached through that world's own wrappers. Run through CDP in a world made for it.
- */
-const ISOLATED_WALK = `(() => {
-  const t0 = performance.now();
-  let x = 0;
-  let n = document.documentElement;
-  while (n) {
-    const t = n.nodeType;
-    if (t === 3) x += n.data.length;
-    else if (t === 1) x += n.localName.length;
-    const c = n.firstChild;
-    if (c) { n = c; continue; }
-    while (n && !n.nextSibling) n = n.parentNode;
-    n = n ? n.nextSibling : null;
-  }
-  return performance.now() - t0;
-})()`;
-
-async function isolatedWalk(cdp: CDPSession): Promise<number> {
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-    frameId: frameTree.frame.id,
-    worldName: 'bench-isolated-walk',
-  });
-  const { result } = await cdp.send('Runtime.evaluate', {
-    expression: ISOLATED_WALK,
-    contextId: executionContextId,
-    returnByValue: true,
-  });
-  return typeof result.value === 'number' ? result.value : Number.NaN;
-}
-
 /**
  * The renderer's memory for the page once garbage is collected (KB): V8's heap, Blink's (Oilpan) and
  * array buffers. Measured with the extension and without, the difference is what the extension keeps
@@ -326,29 +285,26 @@ async function measureOurs(ext: ExtensionBrowser, origin: string, p: BenchPage):
 }
 
 /**
- * The floor, and the isolated-world walk, each on a load of its own in the browser without the
- * extension, walked once the page has rendered (as our scan starts): cold, as our scan is. Walked after
- * our scan in the same page instead, they found every text node's string already made by it (V8 shares
- * the strings of DOM text between the page's worlds): the 5 MB page's floor was 11 ms that way and is
- * 18–20 ms cold (the news pages' floors hardly changed).
+ * The floor, on a load of its own in the browser without the extension, walked once the page has
+ * rendered (as our scan starts): cold, as our scan is. Walked after our scan in the same page instead, it
+ * found every text node's string already made by it (V8 shares the strings of DOM text between the
+ * page's worlds): the 5 MB page's floor was 11 ms that way and is 18–20 ms cold (the news pages' floors
+ * hardly changed). Then the memory of the page without the extension, for `heapKb` (the walk's wrappers
+ * are garbage once it returns).
  */
-async function measureWalk(
+async function measureFloor(
   plain: BrowserContext,
   origin: string,
   p: BenchPage,
-  world: 'main' | 'isolated',
 ): Promise<{ ms: number; chars: number; heapKb: number }> {
   const page = await plain.newPage();
   try {
     await page.goto(origin + p.path, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-    // The page without the extension, for `heapKb`, is measured after the floor: the main-world walk's
-    // wrappers are garbage once it returns, while the isolated walk's world would stay.
-    const floor = world === 'main' ? await page.evaluate(floorWalk) : undefined;
+    const floor = await page.evaluate(floorWalk);
     const cdp = await plain.newCDPSession(page);
     try {
-      if (floor) return { ...floor, heapKb: await heapKb(cdp) };
-      return { ms: await isolatedWalk(cdp), chars: Number.NaN, heapKb: Number.NaN };
+      return { ...floor, heapKb: await heapKb(cdp) };
     } finally {
       await cdp.detach();
     }
@@ -427,10 +383,12 @@ function table(results: Results): string {
     'KB',
     'text',
     'floor ms',
+    'cs floor ms',
     'ours ms',
     'engine ms',
     'mark.js ms',
     '÷floor',
+    'cs floor÷floor',
     'mark.js÷',
     'task ms',
     'matches',
@@ -445,10 +403,12 @@ function table(results: Results): string {
     fmt(p.bytes / 1024, 0),
     String(p.textChars),
     fmt(p.floorMs, 2),
+    fmt(p.contentScriptFloorMs ?? Number.NaN, 2),
     fmt(p.oursMs, 2),
     fmt(p.engineMs ?? Number.NaN, 2),
     fmt(p.markjsMs, 1),
     fmt(p.ratioFloor, 2),
+    fmt(p.ratioContentScriptFloor ?? Number.NaN, 2),
     fmt(p.ratioMarkjs, 1),
     fmt(p.longestTaskMs, 1),
     `${p.matches.ours}/${p.matches.markjs}`,
@@ -532,6 +492,20 @@ async function takeLock() {
   }
 }
 
+/** What one page's loads give, approach by approach, to take medians of. */
+function noSamples() {
+  return {
+    ours: [] as OursSample[],
+    markjs: [] as Array<{ ms: number; matches: number }>,
+    floor: [] as Array<{ ms: number; chars: number; heapKb: number }>,
+    /** The floor's walk as a content script (`floor.ts`). */
+    contentScriptFloor: [] as Array<{ ms: number; chars: number }>,
+    /** Every node walked as a content script (`floor.ts`). */
+    isolated: [] as Array<{ ms: number; chars: number }>,
+    tenK: [] as number[],
+  };
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   await takeLock();
@@ -544,10 +518,19 @@ async function main() {
 
   const synthetic = SYNTHETIC_MB > 0 ? syntheticArticle(Math.round(SYNTHETIC_MB * 1024 * 1024)) : '';
   const pages = choosePages(Buffer.byteLength(synthetic));
-  const server = await serve({
-    mounts: { '/demo/': join(ROOT, 'demo'), ...(existsSync(CORPUS) ? { '/corpus/': CORPUS } : {}) },
-    pages: synthetic ? { '/synthetic/index.html': synthetic } : {},
-  });
+  // Every page is served as itself, and under each of CONTENT_SCRIPT_WALKS's paths for the walk extension.
+  const mounts: Record<string, string> = {
+    '/demo/': join(ROOT, 'demo'),
+    ...(existsSync(CORPUS) ? { '/corpus/': CORPUS } : {}),
+  };
+  const servedPages: Record<string, string> = synthetic ? { '/synthetic/index.html': synthetic } : {};
+  const under = <T>(served: Record<string, T>) =>
+    Object.fromEntries(
+      ['']
+        .concat(Object.values(CONTENT_SCRIPT_WALKS))
+        .flatMap((prefix) => Object.entries(served).map(([at, what]) => [prefix + at, what])),
+    );
+  const server = await serve({ mounts: under(mounts), pages: under(servedPages) });
   const executablePath = await requireChromium();
   const headless = { executablePath, headless: true, viewport: { width: 1280, height: 900 } };
   const bundled = await launchExtension({ ...headless, extensionDir: join(ROOT, BUNDLED_OUT, 'chrome-mv3') });
@@ -555,25 +538,21 @@ async function main() {
     WITH_10K && existsSync(join(ROOT, TEN_K_OUT, 'chrome-mv3'))
       ? await launchExtension({ ...headless, extensionDir: join(ROOT, TEN_K_OUT, 'chrome-mv3') })
       : undefined;
+  const walkExtension = await launchExtension({
+    ...headless,
+    extensionDir: writeWalkExtension(WALK_EXTENSION),
+  });
   const plain = await chromium.launch({ executablePath, headless: true, args: chromiumArgs() });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
   await plainContext.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   await confine(plainContext, server.origin);
   await confine(bundled.context, server.origin);
   if (tenK) await confine(tenK.context, server.origin);
+  await confine(walkExtension.context, server.origin);
   const browserVersion =
     bundled.context.browser()?.version() ?? (await bundled.worker.evaluate(() => navigator.userAgent));
 
-  const samples = new Map<
-    string,
-    {
-      ours: OursSample[];
-      markjs: Array<{ ms: number; matches: number }>;
-      floor: Array<{ ms: number; chars: number; heapKb: number }>;
-      isolated: number[];
-      tenK: number[];
-    }
-  >(pages.map((p) => [p.name, { ours: [], markjs: [], floor: [], isolated: [], tenK: [] }]));
+  const samples = new Map(pages.map((p) => [p.name, noSamples()]));
   const started = Date.now();
   const loadBefore = loadavg()[0] ?? 0;
   try {
@@ -588,11 +567,32 @@ async function main() {
             'mark.js',
             async () => void s.markjs.push(await measureMarkjs(plainContext, server.origin, p, regex)),
           ],
-          ['floor', async () => void s.floor.push(await measureWalk(plainContext, server.origin, p, 'main'))],
+          ['floor', async () => void s.floor.push(await measureFloor(plainContext, server.origin, p))],
+          [
+            'floor as a content script',
+            async () =>
+              void s.contentScriptFloor.push(
+                await measureContentScriptWalk(
+                  walkExtension.context,
+                  server.origin,
+                  p.path,
+                  'floor',
+                  READY_TIMEOUT_MS,
+                ),
+              ),
+          ],
           [
             'isolated walk',
             async () =>
-              void s.isolated.push((await measureWalk(plainContext, server.origin, p, 'isolated')).ms),
+              void s.isolated.push(
+                await measureContentScriptWalk(
+                  walkExtension.context,
+                  server.origin,
+                  p.path,
+                  'nodes',
+                  READY_TIMEOUT_MS,
+                ),
+              ),
           ],
         ];
         if (tenK && p.scaling)
@@ -611,11 +611,12 @@ async function main() {
     process.stdout.write('\n');
 
     const pageResults: PageResult[] = pages.map((p) => {
-      const s = samples.get(p.name) ?? { ours: [], markjs: [], floor: [], isolated: [], tenK: [] };
+      const s = samples.get(p.name) ?? noSamples();
       const floorMs = median(s.floor.map((f) => f.ms));
       const oursMs = median(s.ours.map((o) => o.stats.cpuMs));
       const markjsMs = median(s.markjs.map((m) => m.ms));
-      const isolatedWalkMs = median(s.isolated);
+      const isolatedWalkMs = median(s.isolated.map((w) => w.ms));
+      const contentScriptFloorMs = median(s.contentScriptFloor.map((f) => f.ms));
       return {
         name: p.name,
         bytes: p.bytes,
@@ -636,6 +637,9 @@ async function main() {
         slices: median(s.ours.map((o) => o.stats.slices)),
         isolatedWalkMs,
         ratioIsolatedWalk: oursMs / isolatedWalkMs,
+        contentScriptFloorMs,
+        ratioContentScriptFloor: contentScriptFloorMs / floorMs,
+        contentScriptFloorChars: s.contentScriptFloor[0]?.chars ?? 0,
         heapKb: median(s.ours.map((o) => o.heapKb)) - median(s.floor.map((f) => f.heapKb)),
         ...(s.tenK.length ? { oursTenThousandMs: median(s.tenK) } : {}),
       };
@@ -699,6 +703,7 @@ async function main() {
   } finally {
     await bundled.close();
     await tenK?.close();
+    await walkExtension.close();
     await plain.close();
     await server.close();
   }

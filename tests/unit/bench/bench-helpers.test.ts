@@ -143,6 +143,23 @@ describe('median and budgets', () => {
     expect(missed.join('\n')).toMatch(/glossary scaling: not measured/);
     expect(missed.join('\n')).toMatch(/hover latency: not measured/);
     expect(missed.join('\n')).toMatch(/content script size/);
+    // Not measured here: the floor line says nothing of a content script's floor.
+    expect(missed.join('\n')).not.toMatch(/as a content script/);
+  });
+
+  it('says, with a missed floor budget, what the floor itself costs as a content script', () => {
+    const missed = missedBudgets(
+      results({
+        pages: [
+          page({ name: 'a', ratioFloor: 9, ratioContentScriptFloor: 1.5 }),
+          page({ name: 'b', ratioFloor: 12, ratioContentScriptFloor: 2.1 }),
+          page({ name: 'c', ratioFloor: 15, ratioContentScriptFloor: 1.8 }),
+        ],
+      }),
+    );
+    expect(missed[0]).toBe(
+      "scan vs floor: median ratioFloor 12.00 > 1.3 (the floor's own walk run as a content script: median 1.80× the floor)",
+    );
   });
 });
 
