@@ -389,6 +389,8 @@ function table(results: Results): string {
     'mark.js ms',
     '÷floor',
     'cs floor÷floor',
+    'cs regex ms',
+    'cs regex÷floor',
     'mark.js÷',
     'task ms',
     'matches',
@@ -409,6 +411,8 @@ function table(results: Results): string {
     fmt(p.markjsMs, 1),
     fmt(p.ratioFloor, 2),
     fmt(p.ratioContentScriptFloor ?? Number.NaN, 2),
+    fmt(p.contentScriptRegexMs ?? Number.NaN, 2),
+    fmt(p.ratioContentScriptRegex ?? Number.NaN, 1),
     fmt(p.ratioMarkjs, 1),
     fmt(p.longestTaskMs, 1),
     `${p.matches.ours}/${p.matches.markjs}`,
@@ -502,6 +506,8 @@ function noSamples() {
     contentScriptFloor: [] as Array<{ ms: number; chars: number }>,
     /** Every node walked as a content script (`floor.ts`). */
     isolated: [] as Array<{ ms: number; chars: number }>,
+    /** The floor's walk and mark.js's regular expression as a content script (`floor.ts`). */
+    contentScriptRegex: [] as Array<{ ms: number; chars: number; matches?: number }>,
     tenK: [] as number[],
   };
 }
@@ -540,7 +546,7 @@ async function main() {
       : undefined;
   const walkExtension = await launchExtension({
     ...headless,
-    extensionDir: writeWalkExtension(WALK_EXTENSION),
+    extensionDir: writeWalkExtension(WALK_EXTENSION, { source: regex, flags: ALIAS_REGEX_FLAGS }),
   });
   const plain = await chromium.launch({ executablePath, headless: true, args: chromiumArgs() });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
@@ -594,6 +600,19 @@ async function main() {
                 ),
               ),
           ],
+          [
+            'regular expression as a content script',
+            async () =>
+              void s.contentScriptRegex.push(
+                await measureContentScriptWalk(
+                  walkExtension.context,
+                  server.origin,
+                  p.path,
+                  'regex',
+                  READY_TIMEOUT_MS,
+                ),
+              ),
+          ],
         ];
         if (tenK && p.scaling)
           steps.push(['10k', async () => void s.tenK.push(await measureOursOnly(tenK, server.origin, p))]);
@@ -640,6 +659,9 @@ async function main() {
         contentScriptFloorMs,
         ratioContentScriptFloor: contentScriptFloorMs / floorMs,
         contentScriptFloorChars: s.contentScriptFloor[0]?.chars ?? 0,
+        contentScriptRegexMs: median(s.contentScriptRegex.map((w) => w.ms)),
+        ratioContentScriptRegex: median(s.contentScriptRegex.map((w) => w.ms)) / floorMs,
+        contentScriptRegexMatches: s.contentScriptRegex[0]?.matches ?? Number.NaN,
         heapKb: median(s.ours.map((o) => o.heapKb)) - median(s.floor.map((f) => f.heapKb)),
         ...(s.tenK.length ? { oursTenThousandMs: median(s.tenK) } : {}),
       };

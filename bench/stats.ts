@@ -52,6 +52,15 @@ export interface PageResult {
   /** Characters that walk read (the floor's `textChars`, unless the page changed itself in between). */
   contentScriptFloorChars?: number;
   /**
+   * For information, not a budget: the floor's walk plus mark.js's one regular expression over every
+   * text but scripts' and styles', as a content script (`floor.ts`): the least a regex matcher does.
+   */
+  contentScriptRegexMs?: number;
+  /** `contentScriptRegexMs / floorMs`. */
+  ratioContentScriptRegex?: number;
+  /** Matches that walk's expression found (mark.js's `matches` but for phrases split by markup). */
+  contentScriptRegexMatches?: number;
+  /**
    * For information, not a budget: memory the extension keeps in the page's renderer once ready (V8 and
    * Blink heaps and array buffers after a full garbage collection, with the extension minus without).
    */
