@@ -8,6 +8,7 @@ import { startCardUi } from '../../lib/card/start';
 import { detach } from '../../lib/detach';
 import { lazyEngine, loadEngine } from '../../lib/match/engine';
 import type { PageTermsResponse, ScanStats, ToBackground, ToContent } from '../../lib/messages';
+import { isHtmlDocument } from '../../lib/page/document-kind';
 import { createPageLens } from '../../lib/page/lens';
 import { getSettings, isSitePaused, isTermShown, watchSettings } from '../../lib/settings';
 
@@ -19,6 +20,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
+    // An SVG image or an XML feed opened in a tab: nothing to read, and no HTML element to host the card.
+    // With no script answering, the popup says it cannot read this kind of page.
+    if (!isHtmlDocument(document)) return;
     const lens = createPageLens({
       doc: document,
       win: window,

@@ -351,6 +351,46 @@ describe('hostile pages', () => {
     await o.page.close();
   });
 
+  it('a page served as XHTML: terms found and painted, and the card opens on hover', async () => {
+    const mark = errorMark();
+    const o = await open('/fixtures/document-xhtml.xhtml');
+    expect(await o.page.evaluate(() => document.contentType)).toBe('application/xhtml+xml');
+    expect(ids(o.terms)).toContain(ACCORDS);
+    await hoverCard(o.page, 'Abraham Accords', ACCORDS);
+    expect(errorsSince(mark)).toEqual([]);
+    await o.page.close();
+  });
+
+  it('an SVG image and an XML feed opened in a tab are left alone, without an error', async () => {
+    // Both name terms. Neither can host the card (`attachShadow` throws on their elements), and neither
+    // is read as an article. No content script answers, so the popup says it cannot read the page.
+    for (const path of ['/fixtures/document-image.svg', '/fixtures/document-feed.xml']) {
+      const mark = errorMark();
+      const page = await session.context.newPage();
+      await watch.watchPage(page);
+      await page.goto(`${session.origin}${path}`, { waitUntil: 'load' });
+      const tabId = await activeTabId(session.worker, page);
+      // The script runs at document_idle and starts its scan after a frame: give it time to have done so.
+      await page.waitForTimeout(1500);
+      expect(errorsSince(mark), path).toEqual([]);
+      const answer = await session.worker.evaluate(
+        (id) =>
+          chrome.tabs.sendMessage(id, { type: 'get-page-terms' }).then(
+            () => 'answered',
+            (e: Error) => e.message,
+          ),
+        tabId,
+      );
+      expect(answer, path).toMatch(/Receiving end does not exist/);
+      const left = await page.evaluate(() => ({
+        highlights: [...CSS.highlights.keys()].filter((n) => n.startsWith('briefing-lens')),
+        cardHost: document.querySelector('briefing-lens-card') !== null,
+      }));
+      expect(left, path).toEqual({ highlights: [], cardHost: false });
+      await page.close();
+    }
+  });
+
   it('made no network request while on these pages', () => {
     expect(watch.requests).toEqual([]);
   });
