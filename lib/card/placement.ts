@@ -30,6 +30,12 @@ function clippingAncestors(from: Element | null): Element[] {
   return out;
 }
 
+/** An element's effective CSS `zoom` (its own times its ancestors'); 1 where the browser cannot say. */
+function zoomOf(el: Element): number {
+  const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom;
+  return typeof zoom === 'number' && zoom > 0 ? zoom : 1;
+}
+
 /**
  * Positions `card` next to `anchor` now and keeps it there until the returned function is called.
  * `point` (the pointer) picks the line box of a term that wraps; `onPlaced` runs after each placement.
@@ -46,9 +52,18 @@ export function placeCard(
 
   const update = () => {
     frame = 0;
+    // A page may zoom its root or the element the card is lifted into (`html { zoom: 1.5 }`, a text-size
+    // widget): the card keeps its own size, at an effective zoom of 1, so that its sizes and position are
+    // in the viewport's pixels, as the term's rectangles are. Written only when that zoom changes.
+    const host = (card.getRootNode() as ShadowRoot).host;
+    const outer = host ? zoomOf(host) : 1;
+    const unzoom = Math.abs(outer - 1) < 1e-6 ? '' : String(1 / outer);
+    if (card.style.zoom !== unzoom) card.style.zoom = unzoom;
     // Reads first, then writes: one layout per placement.
     const html = document.documentElement;
-    const viewport = { width: html.clientWidth, height: html.clientHeight };
+    // The root's client size is in its own zoomed pixels.
+    const rootZoom = zoomOf(html);
+    const viewport = { width: html.clientWidth * rootZoom, height: html.clientHeight * rootZoom };
     const clip: Box = { left: 0, top: 0, right: viewport.width, bottom: viewport.height };
     for (const el of clippers) {
       const r = el.getBoundingClientRect();

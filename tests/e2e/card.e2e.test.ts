@@ -41,11 +41,20 @@ const STRICT_CSP = ARTICLE.replace(/<style>[^]*?<\/style>/, '').replace(
   `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">`,
 );
 
+// A page that zooms its root element (as text-size widgets do): the card must stay at its own size and
+// sit by its term, not be scaled and pushed off screen with the page.
+const ZOOMED = ARTICLE.replace('<style>', '<style>\n  html { zoom: 1.5; }');
+
 let session: Session;
 
 beforeAll(async () => {
   session = await launch({
-    pages: { '/card/article.html': ARTICLE, '/card/hostile.html': HOSTILE, '/card/csp.html': STRICT_CSP },
+    pages: {
+      '/card/article.html': ARTICLE,
+      '/card/hostile.html': HOSTILE,
+      '/card/csp.html': STRICT_CSP,
+      '/card/zoomed.html': ZOOMED,
+    },
   });
 });
 afterAll(async () => {
@@ -118,6 +127,30 @@ describe('hover card', () => {
     await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Abraham Accords');
     await page.keyboard.press('Escape');
     expect(await cardName(page)).toBeNull();
+    await page.close();
+  });
+
+  it('on a page that zooms its root, sits by its term at its own size, within the viewport', async () => {
+    const page = await openArticle('/card/zoomed.html');
+    expect(await page.evaluate(() => document.documentElement.currentCSSZoom)).toBe(1.5);
+    // Far right on its line, where a card scaled with the page would run off the screen.
+    const term = await textBox(page, '#second', 'Pakistan');
+    await hover(page, term);
+    await expect.poll(() => cardName(page), { timeout: 5000 }).toBe('Pakistan');
+    const card = await dialog(page).boundingBox();
+    if (!card) throw new Error('no card box');
+    const viewport = page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    expect(card.width).toBeGreaterThan(300);
+    expect(card.width).toBeLessThanOrEqual(362);
+    expect(card.x).toBeGreaterThanOrEqual(0);
+    expect(card.x + card.width).toBeLessThanOrEqual(viewport.width);
+    // Just below the term's line (or just above it), not over it.
+    const below = card.y >= term.bottom - 1 && card.y <= term.bottom + 24;
+    const above = card.y + card.height <= term.top + 1 && card.y + card.height >= term.top - 24;
+    expect({ below, above }).not.toEqual({ below: false, above: false });
+    expect(card.x).toBeLessThanOrEqual(term.right);
+    expect(card.x + card.width).toBeGreaterThanOrEqual(term.left);
     await page.close();
   });
 
