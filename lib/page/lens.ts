@@ -162,7 +162,9 @@ export function createPageLens(options: PageLensOptions): PageLens {
   watchNavigation(
     win,
     () => {
-      if (!paused && loaded) scanner.start();
+      // Pages change their URL without changing much text (an infinite-scroll page names the article in
+      // view): the marks stay on screen until the new scan repaints them.
+      if (!paused && loaded) scanner.start(true);
     },
     signal,
   );

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_COLOR, highlightCss, luminance, pageIsDark, safeColor } from './paint';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_COLOR, highlightCss, luminance, Painter, pageIsDark, safeColor } from './paint';
 
 describe('paint styles', () => {
   it('writes underline, background and none rules for the main and active highlights', () => {
@@ -41,5 +41,62 @@ describe('paint styles', () => {
     expect(pageIsDark(document)).toBe(true);
     document.body.style.backgroundColor = 'rgb(250, 250, 250)';
     expect(pageIsDark(document)).toBe(false);
+  });
+});
+
+describe('Painter: marks kept on screen through a rescan', () => {
+  // happy-dom has no Custom Highlight API: a registry and highlights made of Sets stand in for it.
+  let registry: Map<string, Set<Range>>;
+  beforeEach(() => {
+    registry = new Map();
+    vi.stubGlobal('CSS', { highlights: registry, supports: () => true });
+    vi.stubGlobal(
+      'Highlight',
+      class extends Set<Range> {
+        priority = 0;
+      },
+    );
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  const painted = () => [...(registry.get('briefing-lens') ?? [])];
+  const ranges = (n: number) => Array.from({ length: n }, () => document.createRange());
+
+  it('keeps retired marks until a flush that does not keep them, which swaps in the new ones at once', () => {
+    const painter = new Painter(document);
+    expect(painter.supported).toBe(true);
+    const [a, b, c] = ranges(3) as [Range, Range, Range];
+    painter.add(a);
+    painter.add(b);
+    expect(painted()).toEqual([a, b]);
+    // A rescan: the old marks stay while the new scan's first marks are added and flushed early.
+    painter.retire();
+    painter.defer(true);
+    expect(painted()).toEqual([a, b]);
+    painter.add(c);
+    expect(painted()).toEqual([a, b]);
+    painter.flush(true);
+    expect(painted()).toEqual([a, b, c]);
+    // The text on screen is scanned again: the old marks go as the new ones are painted.
+    painter.flush();
+    expect(painted()).toEqual([c]);
+  });
+
+  it('takes retired marks down when a rescan that finds nothing ends, and at once on clear', () => {
+    const painter = new Painter(document);
+    const [a, b] = ranges(2) as [Range, Range];
+    painter.add(a);
+    painter.retire();
+    painter.defer(true);
+    expect(painted()).toEqual([a]);
+    painter.defer(false);
+    expect(painted()).toEqual([]);
+    painter.add(b);
+    painter.retire();
+    expect(painted()).toEqual([b]);
+    painter.clear();
+    expect(painted()).toEqual([]);
   });
 });

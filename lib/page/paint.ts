@@ -106,6 +106,8 @@ export class Painter {
   private deferring = false;
   private windowed?: Windowed;
   private readonly pending = new Set<Range>();
+  /** Painted before a rescan, on screen until its first `flush` takes them down (see `retire`). */
+  private retired?: Set<Range>;
   private readonly adoptedBy: (Document | ShadowRoot)[] = [];
   private style: { style: HighlightStyle; color: string; dark: boolean } = {
     style: 'underline',
@@ -140,11 +142,12 @@ export class Painter {
       return;
     }
     this.register(range);
-    if (this.main.size + this.pending.size > WINDOWED_AFTER) this.goWindowed();
+    if (this.main.size - (this.retired?.size ?? 0) + this.pending.size > WINDOWED_AFTER) this.goWindowed();
   }
 
   remove(range: Range): void {
     this.pending.delete(range);
+    this.retired?.delete(range);
     this.main?.delete(range);
     this.active?.delete(range);
     const w = this.windowed;
@@ -161,11 +164,34 @@ export class Painter {
   }
 
   clear(): void {
+    this.retired = undefined;
     this.pending.clear();
     this.main?.clear();
     this.active?.clear();
     this.windowed?.io.disconnect();
     this.windowed = undefined;
+  }
+
+  /**
+   * Forgets every mark as `clear` does, but leaves those painted on screen until a `flush` that does not
+   * keep them (or the end of deferring), which takes them down and paints what was added since in the
+   * same task: a full rescan that changes nothing shows no blink. For rescans after a same-document
+   * navigation, which infinite-scroll pages make as the reader scrolls from one article into the next.
+   * With marks windowed (very many), it clears at once.
+   */
+  retire(): void {
+    if (!this.main || this.windowed) {
+      this.clear();
+      return;
+    }
+    this.pending.clear();
+    this.retired = new Set(this.main as Iterable<Range>);
+  }
+
+  private dropRetired(): void {
+    const retired = this.retired;
+    this.retired = undefined;
+    if (retired && this.main) for (const r of retired) this.main.delete(r);
   }
 
   private register(range: Range): void {
@@ -180,6 +206,7 @@ export class Painter {
   private goWindowed(): void {
     const view = this.doc.defaultView;
     if (!this.main || !view || typeof view.IntersectionObserver !== 'function') return;
+    this.dropRetired();
     const w: Windowed = {
       io: new view.IntersectionObserver((entries) => this.onWindow(w, entries), {
         rootMargin: WINDOW_MARGIN,
@@ -242,8 +269,12 @@ export class Painter {
     if (!on) this.flush();
   }
 
-  /** Paints the ranges added while deferring. */
-  flush(): void {
+  /**
+   * Paints the ranges added while deferring, in place of any retired ones, unless `keepRetired` (the scan
+   * has not yet reached the text on screen, whose old marks would go before their new ones come).
+   */
+  flush(keepRetired = false): void {
+    if (!keepRetired) this.dropRetired();
     if (!this.main || this.pending.size === 0) return;
     this.reclaim();
     for (const r of this.pending) this.main.add(r);

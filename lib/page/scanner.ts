@@ -273,8 +273,12 @@ export class PageScanner implements PageIndex {
   // ── Control ────────────────────────────────────────────────────────────────────────────────
 
   /** Starts (or restarts, after a navigation or un-pausing) a full scan of the document. */
-  start(): void {
-    this.stop();
+  /**
+   * Scans the page from scratch. `keepMarks`: what is painted stays on screen until the new scan paints
+   * (see `Painter.retire`), for rescans of a page whose text is mostly still there.
+   */
+  start(keepMarks = false): void {
+    this.stop(keepMarks);
     this.running = true;
     const root = this.options.doc.body ?? this.options.doc.documentElement;
     this.startedAt = this.now();
@@ -300,8 +304,11 @@ export class PageScanner implements PageIndex {
     });
   }
 
-  /** Forgets everything found and paints nothing (pausing, or before a full rescan). */
-  stop(): void {
+  /**
+   * Forgets everything found and paints nothing (pausing, or before a full rescan); with `keepMarks`, the
+   * painted marks stay until the next scan's first paint.
+   */
+  stop(keepMarks = false): void {
     // Callbacks still pending from this scan (frame, viewport, late shadow roots) see a new generation.
     this.generation++;
     this.running = false;
@@ -311,8 +318,12 @@ export class PageScanner implements PageIndex {
     this.hostTimer = undefined;
     this.holding = false;
     this.snapshot = { ...this.snapshot, ready: false };
-    this.options.painter.clear();
-    this.options.painter.defer(false);
+    if (keepMarks) {
+      this.options.painter.retire();
+    } else {
+      this.options.painter.clear();
+      this.options.painter.defer(false);
+    }
     // Dead, so a later scan meeting their text replaces them without unwinding them from its own tallies.
     for (const b of this.blocks) b.dead = true;
     for (const job of this.jobs) if (job.kind === 'walk') for (const b of job.blocks) b.dead = true;
@@ -526,7 +537,9 @@ export class PageScanner implements PageIndex {
     this.flushSoon = false;
     this.lastFlush = now;
     if (this.dirty) this.refresh();
-    painter.flush();
+    // Marks kept from before a rescan (`start(true)`) stay until the page is walked and the blocks on
+    // screen are scanned again.
+    painter.flush(this.jobs.length > 0 || this.urgentLeft > 0);
   }
 
   private markReady() {

@@ -371,6 +371,39 @@ describe('page layer', () => {
     await p.close();
   });
 
+  it('rescans after history.replaceState (an infinite-scroll page naming the article in view) without taking its marks off screen', async () => {
+    // Two articles, as an infinite-scroll page holds once the reader has scrolled into the second.
+    session.setPage('/page/scroll-1.html', page(ARTICLE + ARTICLE));
+    const p = await session.open('/page/scroll-1.html');
+    await waitForReady(session, p);
+    const stats = () => sendToTab<ScanStats>(session, p, { type: 'get-scan-stats' });
+    const before = await stats();
+    // The painted count, frame by frame, from just before the URL changes until well after the rescan.
+    const perFrame = await p.evaluate(
+      () =>
+        new Promise<number[]>((done) => {
+          const count = () => CSS.highlights.get('briefing-lens')?.size ?? 0;
+          const out = [count()];
+          history.replaceState({}, '', '/page/scroll-2.html');
+          const t0 = performance.now();
+          const tick = () => {
+            out.push(count());
+            if (performance.now() - t0 < 2500) requestAnimationFrame(tick);
+            else done(out);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    // A rescan did run (its figures are a new scan's) …
+    await expect.poll(async () => (await stats()).wallMs, { timeout: 5000 }).not.toBe(before.wallMs);
+    expect((await stats()).ready).toBe(true);
+    // … and no frame was drawn without the marks (they blinked off for a frame or more until session 9).
+    expect(perFrame[0]).toBeGreaterThan(0);
+    expect(Math.min(...perFrame)).toBe(perFrame[0]);
+    expect(perFrame.at(-1)).toBe(perFrame[0]);
+    await p.close();
+  });
+
   it('reads custom elements as they render: inline ones join their sentence, block ones split it', async () => {
     const body = `<style>x-card { display: block }</style>
       <p>The Abraham <x-term>Accords</x-term> were signed in 2020.</p>
