@@ -1,11 +1,13 @@
 // The Firefox build in a real Firefox: marks, the hover card, the popup and live settings, end to end.
 // The Chromium tests cover each feature in depth; these check that the same code works where the content
 // script reaches the page through Xray wrappers and the extension APIs are Firefox's own.
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTermsResponse } from '../../lib/messages';
 import { HOST } from './card-helpers';
 import { cardName, type FirefoxSession, hoverText, launchFirefox, pageAt } from './firefox-harness';
+import { ROOT } from './harness';
 
 /** Browser state settles asynchronously; polls return as soon as their condition holds. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
@@ -48,12 +50,22 @@ const componentPage = (
   });
 </script></body></html>`;
 
+/** A page that zooms its root element, as text-size widgets do: the card keeps its own size. */
+const ZOOMED = `<!doctype html><html lang="en" style="zoom: 1.5"><head><meta charset="utf-8">
+<title>Zoomed</title></head><body><main style="max-width: 640px; margin: 20px auto">
+<p>Washington tied new signatories to the talks; far along this line come the Abraham Accords.</p>
+</main></body></html>`;
+
 beforeAll(async () => {
-  session = await launchFirefox({
-    '/csp.html': STRICT_CSP,
-    '/open.html': componentPage('open'),
-    '/closed.html': componentPage('closed'),
-  });
+  session = await launchFirefox(
+    {
+      '/csp.html': STRICT_CSP,
+      '/open.html': componentPage('open'),
+      '/closed.html': componentPage('closed'),
+      '/zoomed.html': ZOOMED,
+    },
+    { mounts: { '/fixtures/': join(ROOT, 'tests/fixtures/pages') } },
+  );
   article = await session.open('/demo/');
 }, 60_000);
 afterAll(async () => {
@@ -256,6 +268,36 @@ describe('the Firefox build in Firefox', () => {
       await page.close();
     },
   );
+
+  it('on a page that zooms its root, the card keeps its own size and stays in the viewport', async () => {
+    const page = await session.open('/zoomed.html');
+    await poll(async () => (await marked(page)).map((m) => m.text)).toContain('Abraham Accords');
+    await hoverText(page, 'Abraham Accords');
+    await poll(() => cardName(page)).toBe('Abraham Accords');
+    const box = await page.evaluate((host) => {
+      const d = document.querySelector(host)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+      const r = d.getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width, viewport: innerWidth };
+    }, HOST);
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.width).toBeLessThanOrEqual(362);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.viewport);
+    await page.close();
+  });
+
+  it('leaves an SVG image and an XML feed alone (no marks, no card host, no error)', async () => {
+    for (const path of ['/fixtures/document-image.svg', '/fixtures/document-feed.xml']) {
+      const page = await session.open(path);
+      await new Promise((r) => setTimeout(r, 1500));
+      const left = await page.evaluate(() => ({
+        marks: [...CSS.highlights.keys()].filter((n) => n.startsWith('briefing-lens')).length,
+        host: document.querySelector('briefing-lens-card') !== null,
+      }));
+      expect(left, path).toEqual({ marks: 0, host: false });
+      await page.close();
+    }
+  });
 
   it('logs no errors in the pages it ran on', () => {
     expect(session.errors).toEqual([]);
