@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 
 export interface CardFrameProps {
   titleId: string;
-  title: string;
+  /** Text, or text with markup (the "no match" card isolates the reader's selection in a `<bdi>`). */
+  title: ComponentChildren;
   subtitle?: string;
   pinned: boolean;
   onTogglePin(): void;
@@ -41,8 +42,17 @@ export function CardFrame({
   children,
 }: CardFrameProps) {
   return (
-    // The briefing is in English whatever the page's language: screen readers should read it so.
-    <div class="bl-card" role="dialog" aria-labelledby={titleId} lang="en" tabIndex={-1} onKeyDown={trapTab}>
+    // The briefing is in English whatever the page's language: screen readers should read it so, and it
+    // is laid out left to right on a right-to-left page too (the host inherits the page's direction).
+    <div
+      class="bl-card"
+      role="dialog"
+      aria-labelledby={titleId}
+      lang="en"
+      dir="ltr"
+      tabIndex={-1}
+      onKeyDown={trapTab}
+    >
       <div class="bl-head">
         <div class="bl-titles">
           <h2 class="bl-title" id={titleId}>

@@ -26,7 +26,13 @@ export function NoMatchCard(props: NoMatchCardProps) {
   return (
     <CardFrame
       titleId="bl-title"
-      title={`No match for “${shown}”`}
+      // The selection may be in the page's language and script: isolated, an Arabic or Hebrew one keeps
+      // its own direction without pulling the quotation marks around it out of place.
+      title={
+        <>
+          No match for “<bdi>{shown}</bdi>”
+        </>
+      }
       pinned={props.pinned}
       onTogglePin={props.onTogglePin}
       onClose={props.onClose}

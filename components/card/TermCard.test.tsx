@@ -169,6 +169,8 @@ describe('NoMatchCard', () => {
       ),
     );
     expect($('.bl-title')?.textContent).toBe('No match for “Abrahm Acords”');
+    // The reader's selection, in whatever script, is isolated from the English around it.
+    expect($('.bl-title bdi')?.textContent).toBe('Abrahm Acords');
     const chips = [...root.querySelectorAll('.bl-chip')];
     expect(chips.map((c) => c.textContent)).toEqual(['Abraham Accords']);
     click(chips[0]);

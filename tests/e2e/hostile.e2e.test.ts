@@ -321,7 +321,17 @@ describe('hostile pages', () => {
     const painted = (await paintedRanges(o.page)).filter((r) => r.text.includes('Abraham Accords'));
     expect(painted.length).toBe(2);
     expect(painted.every((r) => r.point !== null)).toBe(true);
-    await hoverCard(o.page, 'Abraham Accords', ACCORDS);
+    const dialog = await hoverCard(o.page, 'Abraham Accords', ACCORDS);
+    // The card is English, laid out left to right on this right-to-left page: its title on the left and
+    // its close button on the right (the card took the page's direction until session 9, its sentences
+    // ending in a full stop at the start of the next line).
+    const layout = await dialog.evaluate((el) => {
+      const title = el.querySelector('.bl-title')?.getBoundingClientRect();
+      const close = el.querySelector('button[aria-label="Close"]')?.getBoundingClientRect();
+      return { direction: getComputedStyle(el).direction, titleLeft: title?.left, closeLeft: close?.left };
+    });
+    expect(layout.direction).toBe('ltr');
+    expect(layout.closeLeft).toBeGreaterThan(layout.titleLeft ?? Number.POSITIVE_INFINITY);
     expect(errorsSince(mark)).toEqual([]);
     await o.page.close();
   });
