@@ -106,7 +106,7 @@ export class Painter {
   private deferring = false;
   private windowed?: Windowed;
   private readonly pending = new Set<Range>();
-  /** Painted before a rescan, on screen until its first `flush` takes them down (see `retire`). */
+  /** Painted before a rescan, on screen until a `flush` that does not keep them takes them down (`retire`). */
   private retired?: Set<Range>;
   private readonly adoptedBy: (Document | ShadowRoot)[] = [];
   private style: { style: HighlightStyle; color: string; dark: boolean } = {

@@ -272,10 +272,10 @@ export class PageScanner implements PageIndex {
 
   // ── Control ────────────────────────────────────────────────────────────────────────────────
 
-  /** Starts (or restarts, after a navigation or un-pausing) a full scan of the document. */
   /**
-   * Scans the page from scratch. `keepMarks`: what is painted stays on screen until the new scan paints
-   * (see `Painter.retire`), for rescans of a page whose text is mostly still there.
+   * Starts (or restarts, after a navigation or un-pausing) a full scan of the document. `keepMarks`: what
+   * is painted stays on screen until the new scan repaints the text on screen (see `Painter.retire`), for
+   * rescans of a page whose text is mostly still there.
    */
   start(keepMarks = false): void {
     this.stop(keepMarks);
