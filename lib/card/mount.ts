@@ -3,9 +3,9 @@
 // WXT's createShadowRootUi: the card needs none of its anchoring and auto-mount machinery, which cost the
 // content script about 2.5 KB gzipped (wait-element, many-keys-map, defu and the UI helpers).
 import { type ComponentChild, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_CSS } from '../../components/card/card-styles';
 import { UI_HOST_TAG } from '../page/types';
+import type { CardContext } from './context';
 import { type Layer, raise } from './top-layer';
 
 export interface CardHost {
@@ -23,7 +23,7 @@ export interface CardHost {
 
 const ROOT_LAYER = () => ({ container: document.documentElement, topLayer: false });
 
-export function createCardHost(ctx: ContentScriptContext): CardHost {
+export function createCardHost(ctx: CardContext): CardHost {
   const host = document.createElement(UI_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');

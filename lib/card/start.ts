@@ -3,7 +3,6 @@
 // Everything registered here is released when WXT's ctx is invalidated.
 import { h } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoMatchCard } from '../../components/card/NoMatchCard';
 import { TermCard } from '../../components/card/TermCard';
 import type { CompiledGlossary } from '../../glossary/types';
@@ -15,6 +14,7 @@ import type { PageIndex, ShownMention } from '../page/types';
 import { getSettings, isSitePaused, isTermShown, updateSettings, watchSettings } from '../settings';
 import { DEFAULT_SETTINGS, type Settings } from '../settings-types';
 import { pauseHost, resumeHostOnly } from '../site-patterns';
+import type { CardContext } from './context';
 import { type CardHost, createCardHost } from './mount';
 import { type Direction, stepMention } from './navigation';
 import { type Anchor, placeCard } from './placement';
@@ -69,7 +69,7 @@ function viewportAnchor(): Anchor {
   };
 }
 
-export async function startCardUi(ctx: ContentScriptContext, deps: CardDeps): Promise<void> {
+export async function startCardUi(ctx: CardContext, deps: CardDeps): Promise<void> {
   const { index, glossary } = deps;
   const signal = ctx.signal;
   let settings: Settings = DEFAULT_SETTINGS;

@@ -361,6 +361,21 @@ describe('hostile pages', () => {
     await o.page.close();
   });
 
+  it('a page that rewrites itself with document.open() after load is scanned again, and its cards open', async () => {
+    const mark = errorMark();
+    const o = await open('/fixtures/hostile-reopen.html');
+    expect(ids(o.terms)).toContain(ACCORDS);
+    await o.page.waitForFunction(() => (window as unknown as { __rewritten?: boolean }).__rewritten === true);
+    // The new text is scanned …
+    await expect
+      .poll(async () => (await paintedRanges(o.page)).map((r) => r.text), { timeout: 5000 })
+      .toContain('Palestinian statehood');
+    // … and a hover still opens a card (the browser dropped the listeners with the old document's).
+    await hoverCard(o.page, 'Palestinian statehood', STATEHOOD);
+    expect(errorsSince(mark)).toEqual([]);
+    await o.page.close();
+  });
+
   it('a page served as XHTML: terms found and painted, and the card opens on hover', async () => {
     const mark = errorMark();
     const o = await open('/fixtures/document-xhtml.xhtml');
