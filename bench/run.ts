@@ -31,7 +31,13 @@ import { chromiumArgs, requireChromium } from '../scripts/browser';
 import { type ExtensionBrowser, launchExtension, pollReady, sendToTab } from '../scripts/extension';
 import { serve } from '../scripts/serve';
 import { ALIAS_REGEX_FLAGS, aliasRegexSource } from './alias-regex';
-import { CONTENT_SCRIPT_WALKS, floorWalk, measureContentScriptWalk, writeWalkExtension } from './floor';
+import {
+  CONTENT_SCRIPT_WALKS,
+  type ContentScriptWalk,
+  floorWalk,
+  measureContentScriptWalk,
+  writeWalkExtension,
+} from './floor';
 import { generateGlossary } from './glossary-10k';
 import { measureHoverLatency } from './hover';
 import { profileScan } from './profile';
@@ -567,6 +573,24 @@ async function main() {
         const s = samples.get(p.name);
         if (!s) continue;
         // Interleave the approaches, rotating their order each run, so drift hits them all alike.
+        // One of the walk extension's walks on this page, its figures kept in `into`.
+        const walkStep = (
+          label: string,
+          walk: ContentScriptWalk,
+          into: Array<{ ms: number; chars: number }>,
+        ): [string, () => Promise<void>] => [
+          label,
+          async () =>
+            void into.push(
+              await measureContentScriptWalk(
+                walkExtension.context,
+                server.origin,
+                p.path,
+                walk,
+                READY_TIMEOUT_MS,
+              ),
+            ),
+        ];
         const steps: Array<[string, () => Promise<void>]> = [
           ['ours', async () => void s.ours.push(await measureOurs(bundled, server.origin, p))],
           [
@@ -574,45 +598,9 @@ async function main() {
             async () => void s.markjs.push(await measureMarkjs(plainContext, server.origin, p, regex)),
           ],
           ['floor', async () => void s.floor.push(await measureFloor(plainContext, server.origin, p))],
-          [
-            'floor as a content script',
-            async () =>
-              void s.contentScriptFloor.push(
-                await measureContentScriptWalk(
-                  walkExtension.context,
-                  server.origin,
-                  p.path,
-                  'floor',
-                  READY_TIMEOUT_MS,
-                ),
-              ),
-          ],
-          [
-            'isolated walk',
-            async () =>
-              void s.isolated.push(
-                await measureContentScriptWalk(
-                  walkExtension.context,
-                  server.origin,
-                  p.path,
-                  'nodes',
-                  READY_TIMEOUT_MS,
-                ),
-              ),
-          ],
-          [
-            'regular expression as a content script',
-            async () =>
-              void s.contentScriptRegex.push(
-                await measureContentScriptWalk(
-                  walkExtension.context,
-                  server.origin,
-                  p.path,
-                  'regex',
-                  READY_TIMEOUT_MS,
-                ),
-              ),
-          ],
+          walkStep('floor as a content script', 'floor', s.contentScriptFloor),
+          walkStep('isolated walk', 'nodes', s.isolated),
+          walkStep('regular expression as a content script', 'regex', s.contentScriptRegex),
         ];
         if (tenK && p.scaling)
           steps.push(['10k', async () => void s.tenK.push(await measureOursOnly(tenK, server.origin, p))]);
